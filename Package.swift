@@ -1,0 +1,67 @@
+// swift-tools-version:6.0
+//
+// fgql — typed GraphQL for Flatfile (and any GraphQL API) from Swift.
+// Module map: ../shared/DESIGN.md (runtime, sandbox, CLI, codegen pipeline, queries).
+import PackageDescription
+
+let package = Package(
+    name: "fgql",
+    // Hummingbird 2 (the sandbox) needs macOS 14 / iOS 17; the runtime itself uses nothing newer.
+    platforms: [.macOS(.v14), .iOS(.v17), .tvOS(.v17), .watchOS(.v10), .visionOS(.v1)],
+    products: [
+        .library(name: "FlatfileGraphQL", targets: ["FlatfileGraphQL"]),
+        .library(name: "FlatfileQueries", targets: ["FlatfileQueries"]),
+        .library(name: "FlatfileSandbox", targets: ["FlatfileSandbox"]),
+        .executable(name: "fgql", targets: ["fgql"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/GraphQLSwift/GraphQL", exact: "4.3.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+    ],
+    targets: [
+        // MARK: Runtime — Foundation only; what apps embed.
+        .target(name: "FlatfileGraphQL"),
+
+        // MARK: Sandbox — local Flatfile-compatible server (never a dependency of the runtime or codegen).
+        .target(
+            name: "FlatfileSandbox",
+            dependencies: [
+                .product(name: "GraphQL", package: "GraphQL"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+
+        // MARK: CLI — thin: flags and output formatting.
+        .executableTarget(
+            name: "fgql",
+            dependencies: [
+                "FlatfileGraphQL",
+                "FlatfileSandbox",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // MARK: Codegen — load → validate → plan → render.
+        .target(
+            name: "GraphQLCodegen",
+            dependencies: [.product(name: "GraphQL", package: "GraphQL")],
+            path: "codegen/GraphQLCodegen"
+        ),
+
+        // MARK: Saved Flatfile queries and their generated types.
+        .target(
+            name: "FlatfileQueries",
+            dependencies: ["FlatfileGraphQL"],
+            path: "queries",
+            exclude: ["schema.graphqls"]
+        ),
+
+        // MARK: Tests
+        .testTarget(name: "FlatfileGraphQLTests", dependencies: ["FlatfileGraphQL", "FlatfileSandbox"]),
+        .testTarget(name: "FlatfileSandboxTests", dependencies: ["FlatfileSandbox"]),
+        .testTarget(name: "GraphQLCodegenTests", dependencies: ["GraphQLCodegen"]),
+    ]
+)

@@ -1,0 +1,1 @@
+// The codegen pipeline: Load → Validate → Plan → Render, one folder per stage.
