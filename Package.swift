@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "FlatfileGraphQL", targets: ["FlatfileGraphQL"]),
         .library(name: "FlatfileQueries", targets: ["FlatfileQueries"]),
         .library(name: "FlatfileSandbox", targets: ["FlatfileSandbox"]),
+        .plugin(name: "FGQLCodegenPlugin", targets: ["FGQLCodegenPlugin"]),
         .executable(name: "fgql", targets: ["fgql"]),
     ],
     dependencies: [
@@ -50,18 +51,41 @@ let package = Package(
             dependencies: [.product(name: "GraphQL", package: "GraphQL")],
             path: "codegen/GraphQLCodegen"
         ),
+        .executableTarget(
+            name: "fgql-codegen",
+            dependencies: ["GraphQLCodegen", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "codegen/fgql-codegen"
+        ),
+        .plugin(
+            name: "FGQLCodegenPlugin",
+            capability: .buildTool(),
+            dependencies: ["fgql-codegen"],
+            path: "codegen/FGQLCodegenPlugin"
+        ),
 
         // MARK: Saved Flatfile queries and their generated types.
         .target(
             name: "FlatfileQueries",
             dependencies: ["FlatfileGraphQL"],
             path: "queries",
-            exclude: ["schema.graphqls"]
+            // schema.graphqls, fgql.json and the .graphql files are the plugin's inputs (so none is excluded).
+            plugins: ["FGQLCodegenPlugin"]
         ),
 
         // MARK: Tests
         .testTarget(name: "FlatfileGraphQLTests", dependencies: ["FlatfileGraphQL", "FlatfileSandbox"]),
         .testTarget(name: "FlatfileSandboxTests", dependencies: ["FlatfileSandbox"]),
-        .testTarget(name: "GraphQLCodegenTests", dependencies: ["GraphQLCodegen"]),
+        .testTarget(name: "fgqlTests", dependencies: ["fgql", "FlatfileGraphQL", "FlatfileSandbox"]),
+        .testTarget(
+            name: "GraphQLCodegenTests",
+            dependencies: ["GraphQLCodegen", .product(name: "GraphQL", package: "GraphQL")]
+        ),
+        // The reviewed generator output (Generated/, compared byte for byte by GraphQLCodegenTests), compiled and
+        // exercised against responses from the GraphQL executor. GraphQL/ holds the inputs it was generated from.
+        .testTarget(
+            name: "GeneratedCodeTests",
+            dependencies: ["FlatfileGraphQL", .product(name: "GraphQL", package: "GraphQL")],
+            exclude: ["GraphQL"]
+        ),
     ]
 )

@@ -1,1 +1,135 @@
-// The codegen pipeline: Load → Validate → Plan → Render, one folder per stage.
+import Foundation
+import GraphQL
+
+/// The generator's entry points: `.graphql` files + a schema → Swift files, or diagnostics only.
+///
+/// The pipeline has one folder per stage — Load → Validate → Plan → Render — each a function over plain values.
+///
+/// ```swift
+/// let result = Codegen.generate(
+///     schemaFile: "queries/schema.graphqls", documentFiles: ["queries/getBatches.graphql"],
+///     configuration: Configuration(namespace: "FlatfileSchema"))
+/// result.diagnostics.forEach { print($0) }
+/// if result.succeeded { _ = try result.write(to: "Generated") }
+/// ```
+public enum Codegen {
+    /// The file that holds the schema types (namespace enum) next to one `<name>.graphql.swift` per input file.
+    public static let schemaTypesFileName = "GraphQLSchemaTypes.swift"
+
+    /// The generated file's name for a `.graphql` file: `getBatches.graphql` → `getBatches.graphql.swift`.
+    public static func outputFileName(forDocument path: String) -> String { Planner.outputFileName(for: path) }
+
+    /// Loads, validates, plans and renders. On any error `files` is empty: no partial output.
+    public static func generate(
+        schemaFile: String, documentFiles: [String], configuration: Configuration = Configuration()
+    ) -> CodegenResult {
+        var (plan, diagnostics) = makePlan(schemaFile: schemaFile, documentFiles: documentFiles, configuration: configuration)
+        guard let plan, !diagnostics.containsErrors else { return CodegenResult(files: [], diagnostics: sorted(diagnostics)) }
+        let files = SwiftRenderer(plan: plan).render().map { GeneratedFile(name: $0.name, contents: $0.content) }
+        diagnostics = sorted(diagnostics)
+        return CodegenResult(files: files, diagnostics: diagnostics)
+    }
+
+    /// Like `generate`, reading the configuration from `configurationFile` (an `fgql.json`) when given.
+    public static func generate(schemaFile: String, documentFiles: [String], configurationFile: String?) -> CodegenResult {
+        let (configuration, problems) = loadConfiguration(configurationFile)
+        if problems.containsErrors { return CodegenResult(files: [], diagnostics: problems) }
+        var result = generate(schemaFile: schemaFile, documentFiles: documentFiles, configuration: configuration)
+        result.diagnostics = problems + result.diagnostics
+        return result
+    }
+
+    /// Every diagnostic `generate` would report, without rendering.
+    public static func validate(
+        schemaFile: String, documentFiles: [String], configuration: Configuration = Configuration()
+    ) -> [Diagnostic] {
+        sorted(makePlan(schemaFile: schemaFile, documentFiles: documentFiles, configuration: configuration).1)
+    }
+
+    /// Reads an `fgql.json`; `nil` gives the defaults.
+    public static func loadConfiguration(_ path: String?) -> (Configuration, [Diagnostic]) {
+        guard let path else { return (Configuration(), []) }
+        switch InputFiles.read(path) {
+        case .failure(let diagnostic): return (Configuration(), [diagnostic])
+        case .success(let file): return Configuration.load(file)
+        }
+    }
+
+    private static func makePlan(
+        schemaFile: String, documentFiles: [String], configuration: Configuration
+    ) -> (CodegenPlan?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var schema: LoadedSchema?
+        switch InputFiles.read(schemaFile) {
+        case .failure(let diagnostic): diagnostics.append(diagnostic)
+        case .success(let file):
+            switch SchemaLoader.load(file) {
+            case .failure(let errors): diagnostics += errors.diagnostics
+            case .success(let loaded): schema = loaded
+            }
+        }
+        var sources: [SourceFile] = []
+        for path in documentFiles {
+            switch InputFiles.read(path) {
+            case .failure(let diagnostic): diagnostics.append(diagnostic)
+            case .success(let file): sources.append(file)
+            }
+        }
+        let (documents, parseErrors) = DocumentSet.load(sources)
+        diagnostics += parseErrors
+        guard let schema, !diagnostics.containsErrors else { return (nil, deduplicated(diagnostics)) }
+        guard let documents else {
+            // No operation files: only the (empty) schema namespace.
+            let plan = CodegenPlan(
+                files: [],
+                schemaTypes: SchemaTypesPlan(namespace: configuration.namespace, enums: [], inputObjects: [], outputFileName: schemaTypesFileName),
+                accessLevel: configuration.accessLevel, runtimeModule: configuration.runtimeModule)
+            return (plan, diagnostics)
+        }
+        diagnostics += DocumentValidator.validate(documents, schema: schema.schema)
+        if diagnostics.containsErrors { return (nil, deduplicated(diagnostics)) }
+        let planner = Planner(schema: schema.schema, schemaFile: schema.file, documents: documents, configuration: configuration)
+        let plan = planner.plan()
+        diagnostics += planner.diagnostics
+        return (diagnostics.containsErrors ? nil : plan, deduplicated(diagnostics))
+    }
+
+    private static func deduplicated(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        var seen: Set<Diagnostic> = []
+        return diagnostics.filter { seen.insert($0).inserted }
+    }
+
+    /// Sorted by file and position so output is stable and reads top to bottom.
+    private static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        deduplicated(diagnostics).enumerated().sorted { left, right in
+            let a = left.element
+            let b = right.element
+            if (a.path ?? "") != (b.path ?? "") { return (a.path ?? "") < (b.path ?? "") }
+            if (a.line ?? 0) != (b.line ?? 0) { return (a.line ?? 0) < (b.line ?? 0) }
+            if (a.column ?? 0) != (b.column ?? 0) { return (a.column ?? 0) < (b.column ?? 0) }
+            return left.offset < right.offset
+        }.map(\.element)
+    }
+}
+
+/// One generated Swift file.
+public struct GeneratedFile: Sendable, Hashable {
+    public var name: String
+    public var contents: String
+}
+
+/// What a generator run produced: the files (none when there are errors) and every diagnostic.
+public struct CodegenResult: Sendable, Hashable {
+    public var files: [GeneratedFile]
+    public var diagnostics: [Diagnostic]
+
+    /// Whether generation finished without errors (warnings allowed).
+    public var succeeded: Bool { !diagnostics.containsErrors }
+
+    /// Writes each file into `directory` (created if needed), atomically and only when its content changed, so
+    /// unchanged outputs keep their timestamps and the build stays incremental. Returns the names written.
+    @discardableResult
+    public func write(to directory: String) throws -> [String] {
+        try OutputWriter.write(files, to: directory)
+    }
+}

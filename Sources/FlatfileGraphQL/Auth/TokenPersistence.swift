@@ -1,0 +1,134 @@
+import Foundation
+#if canImport(Darwin)
+import Darwin
+#elseif canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+
+/// Keeps exchanged tokens between runs, so a program that starts often (a cron job, the CLI) does not exchange
+/// its credentials every time.
+///
+/// Keys are derived from the API URL and the credential's public id (never its secret). Implementations must not
+/// throw away other keys' tokens and should fail quietly: a token that cannot be loaded is simply exchanged again.
+///
+/// ```swift
+/// let client = GraphQLClient.flatfile(credentials: credentials, tokenPersistence: FileTokenPersistence())
+/// ```
+public protocol TokenPersistence: Sendable {
+    /// The token saved under `key`, or `nil`.
+    func loadToken(forKey key: String) -> AccessToken?
+    /// Saves `token` under `key`, replacing any earlier one.
+    func saveToken(_ token: AccessToken, forKey key: String) throws
+    /// Forgets the token saved under `key`.
+    func removeToken(forKey key: String)
+}
+
+/// Tokens in files under the user's cache directory, one file per key, readable only by the user.
+///
+/// The directory is created with mode 0700 and each file with mode 0600, written to a temporary file and renamed
+/// into place so a crash never leaves half a token. Default location: `$XDG_CACHE_HOME/fgql` or `~/.cache/fgql`
+/// on Linux, `~/Library/Caches/fgql` on Apple platforms.
+public struct FileTokenPersistence: TokenPersistence {
+    public let directory: URL
+
+    public init(directory: URL = FileTokenPersistence.defaultDirectory()) {
+        self.directory = directory
+    }
+
+    /// The default cache directory for `environment`.
+    public static func defaultDirectory(
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> URL {
+        #if canImport(Darwin)
+        if let caches = FileManager.default.urls(for: .cachesDirectory, in: .userDomainMask).first {
+            return caches.appendingPathComponent("fgql", isDirectory: true)
+        }
+        #endif
+        if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") {
+            return URL(fileURLWithPath: xdg, isDirectory: true).appendingPathComponent("fgql", isDirectory: true)
+        }
+        let home = environment["HOME"].map { URL(fileURLWithPath: $0, isDirectory: true) }
+            ?? FileManager.default.homeDirectoryForCurrentUser
+        return home.appendingPathComponent(".cache/fgql", isDirectory: true)
+    }
+
+    public func loadToken(forKey key: String) -> AccessToken? {
+        guard let data = try? Data(contentsOf: fileURL(forKey: key)),
+              let json = try? JSONValue(parsing: data),
+              json["key"]?.stringValue == key,  // guards against a hash collision between keys
+              let value = json["accessToken"]?.stringValue,
+              let obtainedAt = json["obtainedAt"]?.doubleValue
+        else { return nil }
+        return AccessToken(
+            value: value, expiresAt: json["expiresAt"]?.doubleValue.map(Date.init(timeIntervalSince1970:)),
+            obtainedAt: Date(timeIntervalSince1970: obtainedAt))
+    }
+
+    public func saveToken(_ token: AccessToken, forKey key: String) throws {
+        try createPrivateDirectory()
+        var json: JSONObject = [
+            "key": .string(key), "accessToken": .string(token.value),
+            "obtainedAt": .double(token.obtainedAt.timeIntervalSince1970),
+        ]
+        if let expiresAt = token.expiresAt { json["expiresAt"] = .double(expiresAt.timeIntervalSince1970) }
+        try writePrivateFile(JSONValue.object(json).jsonBytes(.compact), to: fileURL(forKey: key))
+    }
+
+    public func removeToken(forKey key: String) {
+        try? FileManager.default.removeItem(at: fileURL(forKey: key))
+    }
+
+    func fileURL(forKey key: String) -> URL {
+        directory.appendingPathComponent("token-\(Self.fingerprint(key)).json")
+    }
+
+    /// 64-bit FNV-1a of the key, in hex: a stable file name that reveals nothing readable about the key.
+    static func fingerprint(_ key: String) -> String {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in key.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+
+    private func createPrivateDirectory() throws {
+        try FileManager.default.createDirectory(
+            at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        // An existing directory keeps its mode from createDirectory; tighten it.
+        try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: directory.path)
+    }
+
+    /// Writes `bytes` to a new 0600 file beside `destination`, then renames it over `destination`.
+    private func writePrivateFile(_ bytes: [UInt8], to destination: URL) throws {
+        let temporary = destination.deletingLastPathComponent()
+            .appendingPathComponent(".\(destination.lastPathComponent).\(UUID().uuidString).tmp")
+        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        guard descriptor >= 0 else { throw Self.posixError("create \(temporary.path)") }
+        var written = 0
+        let ok = bytes.withUnsafeBytes { buffer -> Bool in
+            guard let base = buffer.baseAddress else { return fsync(descriptor) == 0 }
+            while written < buffer.count {
+                let result = write(descriptor, base + written, buffer.count - written)
+                if result < 0 { return false }
+                written += result
+            }
+            return fsync(descriptor) == 0
+        }
+        let closed = close(descriptor) == 0
+        guard ok, closed, rename(temporary.path, destination.path) == 0 else {
+            let error = Self.posixError("write \(destination.path)")
+            unlink(temporary.path)
+            throw error
+        }
+    }
+
+    private static func posixError(_ action: String) -> any Error {
+        NSError(domain: NSPOSIXErrorDomain, code: Int(errno), userInfo: [
+            NSLocalizedDescriptionKey: "Could not \(action): \(String(cString: strerror(errno)))",
+        ])
+    }
+}

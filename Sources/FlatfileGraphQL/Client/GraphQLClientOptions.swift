@@ -1,0 +1,84 @@
+import Foundation
+
+/// How a client sends requests: timeout, retries, and whether plain `http://` is allowed.
+///
+/// ```swift
+/// var options = GraphQLClientOptions()
+/// options.timeout = .seconds(120)
+/// options.retryPolicy.maximumRetries = 5
+/// let client = GraphQLClient.flatfile(credentials: credentials, options: options)
+/// ```
+public struct GraphQLClientOptions: Sendable {
+    /// The longest one HTTP request may take, from sending to the last byte of the answer.
+    public var timeout: Duration
+    /// When transient failures are retried.
+    public var retryPolicy: RetryPolicy
+    /// Allows `http://` to hosts other than loopback. Off by default: a token sent over plain HTTP can be read by
+    /// anyone on the path.
+    public var allowInsecureHTTP: Bool
+    /// The `User-Agent` header.
+    public var userAgent: String
+
+    public init(
+        timeout: Duration = .seconds(60), retryPolicy: RetryPolicy = RetryPolicy(), allowInsecureHTTP: Bool = false,
+        userAgent: String = "fgql"
+    ) {
+        self.timeout = timeout
+        self.retryPolicy = retryPolicy
+        self.allowInsecureHTTP = allowInsecureHTTP
+        self.userAgent = userAgent
+    }
+}
+
+/// Which failures are retried, how often, and how long to wait in between.
+///
+/// Connection failures, HTTP 429 and HTTP 502/503/504 are retried with exponential backoff and jitter, honouring
+/// a `Retry-After` header. Only queries are retried: a mutation may already have taken effect, so it is retried
+/// only when `retriesMutations` is set. Timeouts are not retried (the time budget is spent).
+///
+/// ```swift
+/// let patient = RetryPolicy(maximumRetries: 6, initialBackoff: .seconds(1))
+/// let never = RetryPolicy.never
+/// ```
+public struct RetryPolicy: Sendable, Hashable {
+    /// Retries after the first attempt; 0 disables retries.
+    public var maximumRetries: Int
+    /// The wait before the first retry; each further retry waits twice as long, up to `maximumBackoff`.
+    public var initialBackoff: Duration
+    public var maximumBackoff: Duration
+    /// The longest wait a server's `Retry-After` can ask for; longer requests are shortened to this.
+    public var maximumRetryAfter: Duration
+    /// Whether mutations are retried like queries.
+    public var retriesMutations: Bool
+
+    public init(
+        maximumRetries: Int = 3, initialBackoff: Duration = .milliseconds(250), maximumBackoff: Duration = .seconds(8),
+        maximumRetryAfter: Duration = .seconds(60), retriesMutations: Bool = false
+    ) {
+        self.maximumRetries = max(0, maximumRetries)
+        self.initialBackoff = initialBackoff
+        self.maximumBackoff = maximumBackoff
+        self.maximumRetryAfter = maximumRetryAfter
+        self.retriesMutations = retriesMutations
+    }
+
+    /// No retries at all.
+    public static let never = RetryPolicy(maximumRetries: 0)
+
+    /// Whether an operation of `type` may be retried; unknown types never are.
+    func allowsRetries(for type: GraphQLOperationType?) -> Bool {
+        switch type {
+        case .query: true
+        case .mutation: retriesMutations
+        case .subscription, nil: false
+        }
+    }
+
+    /// The wait before retry number `retry` (0-based): exponential, capped, with "equal jitter" so that many
+    /// clients failing together do not retry in lockstep.
+    func backoff(beforeRetry retry: Int) -> Duration {
+        let exponential = initialBackoff * Double(1 << min(retry, 20))
+        let capped = min(exponential, maximumBackoff)
+        return capped * Double.random(in: 0.5...1.0)
+    }
+}

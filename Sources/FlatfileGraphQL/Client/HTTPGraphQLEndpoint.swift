@@ -1,0 +1,140 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// A GraphQL server reached over HTTP: `POST url` with `{"query", "operationName", "variables"}`.
+///
+/// With a token provider, each request carries `Authorization: Bearer <token>`; when the server refuses the
+/// token (HTTP 401, or a GraphQL `Unauthorized` error with no data) the token is invalidated and the request is
+/// sent once more with a fresh one. A second refusal throws `.authentication` — there is no loop.
+///
+/// ```swift
+/// let endpoint = HTTPGraphQLEndpoint(
+///     url: URL(string: "https://api.github.com/graphql")!,
+///     headers: ["Authorization": "Bearer \(githubToken)"])
+/// let client = GraphQLClient(endpoint: endpoint)
+/// ```
+public struct HTTPGraphQLEndpoint: GraphQLEndpoint {
+    public let url: URL
+    public let headers: [String: String]
+    public let tokenProvider: (any AccessTokenProvider)?
+    public var options: GraphQLClientOptions { pipeline.options }
+
+    private let pipeline: HTTPPipeline
+    private let redactor: Redactor
+
+    public init(
+        url: URL, headers: [String: String] = [:], tokenProvider: (any AccessTokenProvider)? = nil,
+        options: GraphQLClientOptions = GraphQLClientOptions(), transport: any HTTPTransport = URLSessionTransport.shared
+    ) {
+        self.url = url
+        self.headers = headers
+        self.tokenProvider = tokenProvider
+        pipeline = HTTPPipeline(transport: transport, options: options)
+        redactor = Redactor(secrets: Self.sensitiveValues(in: headers))
+    }
+
+    public func send(_ request: GraphQLRequest) async throws(GraphQLClientError) -> GraphQLResponse {
+        let body = request.jsonValue.jsonData()
+        let retryable = options.retryPolicy.allowsRetries(for: request.operationType)
+        var retriedWithFreshToken = false
+        while true {
+            let token = try await tokenProvider?.accessToken()
+            let answer = try await pipeline.send(urlRequest(body: body, token: token), retryable: retryable)
+            let answerRedactor = token.map { redactor.adding([$0.value]) } ?? redactor
+            switch try interpret(answer, redactor: answerRedactor) {
+            case .response(let response):
+                return response
+            case .refused(let statusCode, let message):
+                if !retriedWithFreshToken, let token, let tokenProvider, await tokenProvider.invalidate(token) {
+                    retriedWithFreshToken = true
+                    continue
+                }
+                throw .authentication(AuthenticationFailure(
+                    credentialKind: tokenProvider?.credentialKind ?? .customHeaders,
+                    credentialHint: tokenProvider?.credentialHint, stage: .request, statusCode: statusCode,
+                    serverMessage: message, url: url.safeDescription))
+            }
+        }
+    }
+
+    private func urlRequest(body: Data, token: AccessToken?) -> URLRequest {
+        var request = URLRequest(url: url)
+        request.httpMethod = "POST"
+        request.httpBody = body
+        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        request.setValue("application/graphql-response+json, application/json", forHTTPHeaderField: "Accept")
+        request.setValue(options.userAgent, forHTTPHeaderField: "User-Agent")
+        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
+        if let token { request.setValue("Bearer \(token.value)", forHTTPHeaderField: "Authorization") }
+        return request
+    }
+
+    // MARK: Reading the answer
+
+    private enum Outcome {
+        case response(GraphQLResponse)
+        /// The server refused the credentials: HTTP 401 or Flatfile's `Unauthorized` GraphQL error.
+        case refused(statusCode: Int?, message: String?)
+    }
+
+    private func interpret(_ answer: HTTPPipeline.Answer, redactor: Redactor) throws(GraphQLClientError) -> Outcome {
+        if answer.statusCode == 401 {
+            return .refused(statusCode: 401, message: ServerErrorBody(answer.body, redactor: redactor).message)
+        }
+        let parsed: Result<JSONValue, JSONParseError>
+        do {
+            parsed = .success(try JSONValue(parsing: answer.body))
+        } catch let error as JSONParseError {
+            parsed = .failure(error)
+        } catch {
+            parsed = .failure(JSONParseError(offset: 0, line: 1, column: 1, reason: "\(error)"))
+        }
+
+        // "Try again later" statuses stay HTTP failures even with a GraphQL-shaped body: nothing was executed.
+        let retryLater = HTTPPipeline.retryableStatusCodes.contains(answer.statusCode)
+        if !retryLater, case .success(let json) = parsed, let response = GraphQLResponse(json: json) {
+            if tokenProvider != nil, response.data?.isNull ?? true,
+               let refusal = response.errors.first(where: \.isUnauthorized) {
+                let detail = refusal.extensions?["response"]?["message"]?.stringValue
+                let message = [refusal.message, detail].compactMap { $0 }.joined(separator: ": ")
+                return .refused(statusCode: answer.statusCode == 200 ? nil : answer.statusCode,
+                                message: redactor.redact(message))
+            }
+            return .response(response)
+        }
+
+        guard answer.isSuccess else {
+            let error = ServerErrorBody(answer.body, redactor: redactor)
+            throw .httpStatus(HTTPStatusFailure(
+                statusCode: answer.statusCode, url: url.safeDescription, serverMessage: error.message,
+                bodyExcerpt: error.excerpt, attempts: answer.attempts))
+        }
+        switch parsed {
+        case .failure where answer.body.isEmpty:
+            throw .decoding(DecodingFailure(path: "", message: "the body is empty", statusCode: answer.statusCode))
+        case .failure(let error):
+            let excerpt = ServerErrorBody(answer.body, redactor: redactor).excerpt
+            throw .decoding(DecodingFailure(
+                path: "", message: "it is not valid JSON (\(error)); it starts with: \(excerpt)",
+                byteOffset: error.offset, statusCode: answer.statusCode))
+        case .success(let json):
+            throw .decoding(DecodingFailure(
+                path: "", message: "it is JSON but not a GraphQL response (no \"data\" or \"errors\"): "
+                    + redactor.redact(json.jsonString().truncated(to: ServerErrorBody.excerptLength)),
+                statusCode: answer.statusCode))
+        }
+    }
+
+    /// Header values that carry credentials, for redaction: values of authorization, cookie, key, secret and
+    /// token headers, and the token part of `Bearer …`.
+    private static func sensitiveValues(in headers: [String: String]) -> [String] {
+        let markers = ["auth", "cookie", "key", "secret", "token", "session", "password"]
+        return headers.flatMap { name, value -> [String] in
+            guard markers.contains(where: name.lowercased().contains) else { return [] }
+            let parts = value.split(separator: " ", maxSplits: 1).map(String.init)
+            return [value] + (parts.count == 2 ? [parts[1]] : [])
+        }
+    }
+}

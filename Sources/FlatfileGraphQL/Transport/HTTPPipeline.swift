@@ -1,0 +1,157 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// Sends requests through a transport with what every request needs: the plain-HTTP check, a deadline, prompt
+/// cancellation, and bounded retries of transient failures.
+struct HTTPPipeline: Sendable {
+    let transport: any HTTPTransport
+    let options: GraphQLClientOptions
+
+    /// A complete HTTP answer.
+    struct Answer: Sendable {
+        var body: Data
+        var response: HTTPURLResponse
+        /// How many times the request was sent.
+        var attempts: Int
+        var statusCode: Int { response.statusCode }
+        var isSuccess: Bool { (200..<300).contains(statusCode) }
+    }
+
+    /// Statuses that mean "try again later" rather than "this request is wrong".
+    static let retryableStatusCodes: Set<Int> = [429, 502, 503, 504]
+
+    /// Sends `request`, retrying connection failures and retryable statuses when `retryable` is set. The last
+    /// answer is returned whatever its status; failures without an answer throw `.transport`.
+    func send(_ request: URLRequest, retryable: Bool) async throws(GraphQLClientError) -> Answer {
+        guard let url = request.url else {
+            throw .configuration(ConfigurationFailure(problem: "The request has no URL.", fix: "Pass a valid URL."))
+        }
+        try Self.checkScheme(of: url, allowInsecureHTTP: options.allowInsecureHTTP)
+        var request = request
+        request.timeoutInterval = options.timeout.timeInterval + 1  // our own deadline fires first
+        let policy = options.retryPolicy
+        let maximumAttempts = retryable ? policy.maximumRetries + 1 : 1
+        var attempt = 0
+        while true {
+            attempt += 1
+            let wait: Duration
+            do {
+                let (body, response) = try await withDeadline(options.timeout) { [transport, request] in
+                    retryable ? try await transport.send(request) : try await transport.sendAtMostOnce(request)
+                }
+                let answer = Answer(body: body, response: response, attempts: attempt)
+                guard attempt < maximumAttempts, Self.retryableStatusCodes.contains(answer.statusCode) else {
+                    return answer
+                }
+                wait = RetryAfter.delay(from: response, now: Date()).map { min($0, policy.maximumRetryAfter) }
+                    ?? policy.backoff(beforeRetry: attempt - 1)
+            } catch {
+                let failure = Self.transportFailure(error, url: url, attempts: attempt)
+                guard attempt < maximumAttempts, failure.kind == .cannotConnect || failure.kind == .connectionLost
+                else { throw .transport(failure) }
+                wait = policy.backoff(beforeRetry: attempt - 1)
+            }
+            do {
+                try await Task.sleep(for: wait)
+            } catch {
+                throw .transport(TransportFailure(
+                    kind: .cancelled, url: url.safeDescription, underlying: "cancelled", attempts: attempt))
+            }
+        }
+    }
+
+    // MARK: Failures
+
+    static func transportFailure(_ error: any Error, url: URL, attempts: Int) -> TransportFailure {
+        let kind: TransportFailure.Kind
+        if Task.isCancelled || error is CancellationError {
+            kind = .cancelled
+        } else if error is DeadlineExceeded {
+            kind = .timedOut
+        } else if let urlError = error as? URLError {
+            kind = Self.kind(of: urlError.code)
+        } else {
+            kind = .other
+        }
+        let underlying = (error as? URLError).map { "\($0.localizedDescription) (URLError \($0.code.rawValue))" }
+            ?? "\(error)"
+        return TransportFailure(kind: kind, url: url.safeDescription, underlying: underlying, attempts: attempts)
+    }
+
+    private static func kind(of code: URLError.Code) -> TransportFailure.Kind {
+        switch code {
+        case .notConnectedToInternet, .cannotConnectToHost, .cannotFindHost, .dnsLookupFailed,
+             .internationalRoamingOff, .dataNotAllowed:
+            return .cannotConnect
+        case .networkConnectionLost, .badServerResponse, .cannotParseResponse, .zeroByteResource,
+             .cannotDecodeRawData, .cannotDecodeContentData:
+            return .connectionLost
+        case .timedOut:
+            return .timedOut
+        case .secureConnectionFailed, .serverCertificateHasBadDate, .serverCertificateUntrusted,
+             .serverCertificateHasUnknownRoot, .serverCertificateNotYetValid, .clientCertificateRejected,
+             .clientCertificateRequired, .appTransportSecurityRequiresSecureConnection:
+            return .tls
+        case .cancelled:
+            return .cancelled
+        default:
+            return .other
+        }
+    }
+
+    // MARK: Plain HTTP
+
+    /// Refuses `http://` for anything but loopback unless allowed, and any scheme other than http(s).
+    static func checkScheme(of url: URL, allowInsecureHTTP: Bool) throws(GraphQLClientError) {
+        switch url.scheme?.lowercased() {
+        case "https":
+            return
+        case "http":
+            if allowInsecureHTTP || isLoopback(host: url.host ?? "") { return }
+            throw .configuration(ConfigurationFailure(
+                problem: "Refusing to send credentials over plain HTTP to \(url.safeDescription).",
+                fix: "Use an https:// URL, or set GraphQLClientOptions.allowInsecureHTTP (--allow-insecure-http) "
+                    + "if this network is trusted."))
+        default:
+            throw .configuration(ConfigurationFailure(
+                problem: "Unsupported URL \(url.safeDescription).",
+                fix: "Use an https:// URL (http:// only for localhost)."))
+        }
+    }
+
+    static func isLoopback(host: String) -> Bool {
+        let host = host.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+        if host == "localhost" || host.hasSuffix(".localhost") || host == "::1" { return true }
+        let octets = host.split(separator: ".", omittingEmptySubsequences: false)
+        return octets.count == 4 && octets[0] == "127" && octets.allSatisfy { UInt8($0) != nil }
+    }
+}
+
+extension URL {
+    /// Scheme, host, port and path: no user info, query or fragment, which could carry secrets.
+    var safeDescription: String {
+        var components = URLComponents()
+        components.scheme = scheme
+        components.host = host
+        components.port = port
+        components.path = path
+        return components.string ?? "(URL)"
+    }
+
+    /// This URL with `path` appended after a single slash, whatever slashes either side has.
+    func appendingEndpointPath(_ path: String) -> URL {
+        var text = absoluteString
+        while text.hasSuffix("/") { text.removeLast() }
+        let suffix = path.hasPrefix("/") ? path : "/" + path
+        return URL(string: text + suffix) ?? appendingPathComponent(path)
+    }
+}
+
+extension Duration {
+    var timeInterval: TimeInterval {
+        let (seconds, attoseconds) = components
+        return TimeInterval(seconds) + TimeInterval(attoseconds) / 1e18
+    }
+}

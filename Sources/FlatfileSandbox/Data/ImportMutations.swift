@@ -1,0 +1,216 @@
+import Foundation
+import GraphQL
+
+/// Changes to imports: batches, uploads, record states and cell edits.
+extension SandboxData {
+    /// A new batch in a new workspace of the caller's default environment, following the environment's first
+    /// active template.
+    mutating func initializeEmptyBatch(importedFromURL: String, synced: Bool?, scope: AccessScope)
+        throws(SandboxDataError) -> BatchRecord
+    {
+        let environment = try defaultEnvironment(team: SandboxDemo.teamId, in: scope)
+        guard let template = templates.first(where: { $0.environmentId == environment.id && !$0.archived }) else {
+            throw .badInput("The \(environment.name) environment has no active schema to import into; create one first")
+        }
+        return createBatch(template: template, workspaceId: nil, importedFromURL: importedFromURL)
+    }
+
+    mutating func initializeBatchAndUpload(
+        templateId: Int?, fileType: String, fileSize: Int, fileName: String, workspaceId: String?, batchId: String?,
+        scope: AccessScope
+    ) throws(SandboxDataError) -> (batch: BatchRecord, upload: UploadRecord) {
+        guard fileSize >= 0 else { throw .badInput("fileSize must be 0 or more bytes, got \(fileSize)") }
+        guard !fileName.isEmpty else { throw .badInput("fileName must not be empty") }
+        let batch: BatchRecord
+        if let batchId {
+            batch = batches[try visibleBatchIndex(batchId, in: scope)]
+        } else {
+            let template: TemplateRecord
+            if let templateId {
+                template = templates[try visibleTemplateIndex(templateId, in: scope)]
+            } else {
+                let environment = try defaultEnvironment(team: SandboxDemo.teamId, in: scope)
+                guard let first = templates.first(where: { $0.environmentId == environment.id && !$0.archived }) else {
+                    throw .badInput("Pass schemaId: the \(environment.name) environment has no active schema")
+                }
+                template = first
+            }
+            if let workspaceId {
+                let workspace = workspaces[try visibleWorkspaceIndex(workspaceId, in: scope)]
+                guard workspace.environmentId == template.environmentId else {
+                    throw .badInput("Workspace \"\(workspaceId)\" and schema \(template.id) belong to different environments")
+                }
+            }
+            batch = createBatch(template: template, workspaceId: workspaceId, importedFromURL: nil)
+        }
+        let upload = UploadRecord(
+            id: generator.uuid(), batchId: batch.id, status: "pending", fileName: fileName, fileType: fileType,
+            fileSize: fileSize)
+        uploads.append(upload)
+        return (batch, upload)
+    }
+
+    mutating func updateUploadStatus(uploadId: String, status: String, scope: AccessScope) throws(SandboxDataError)
+        -> UploadRecord
+    {
+        guard let index = uploads.firstIndex(where: { $0.id == uploadId }) else { throw .notFound("Upload", uploadId) }
+        _ = try visibleBatchIndex(uploads[index].batchId, in: scope)
+        guard !status.isEmpty else { throw .badInput("status must not be empty; Flatfile's clients send \"uploaded\"") }
+        uploads[index].status = status
+        return uploads[index]
+    }
+
+    private mutating func createBatch(template: TemplateRecord, workspaceId: String?, importedFromURL: String?)
+        -> BatchRecord
+    {
+        let workspaceIndex: Int
+        if let workspaceId, let existing = workspaces.firstIndex(where: { $0.id == workspaceId }) {
+            workspaceIndex = existing
+        } else {
+            workspaces.append(
+                WorkspaceRecord(
+                    id: generator.uuid(), teamId: template.teamId, environmentId: template.environmentId,
+                    workbookId: generator.uuid(), sheetTemplateIds: [], environmentValues: .dictionary([:])))
+            workspaceIndex = workspaces.count - 1
+        }
+        if !workspaces[workspaceIndex].sheetTemplateIds.contains(template.id) {
+            workspaces[workspaceIndex].sheetTemplateIds.append(template.id)
+        }
+        let licenseKey = licenseKeys.first { $0.value == template.teamId }?.key ?? SandboxDemo.licenseKey
+        let batch = BatchRecord(
+            id: generator.uuid(), status: "evaluate", workspaceId: workspaces[workspaceIndex].id, licenseKey: licenseKey,
+            endUserId: nil, templateId: template.id, createdAt: Int(Date().timeIntervalSince1970),
+            importedFromURL: importedFromURL)
+        batches.insert(batch, at: 0)
+        rowIdsByBatch[batch.id] = []
+        return batch
+    }
+
+    /// Sets the review state of the chosen rows of one sheet; returns the job id (the job is already done).
+    mutating func queueUpdateRecordStatus(
+        workbookId: String, templateId: Int, state: String, rowIds: [Int]?, filter: Map?, scope: AccessScope
+    ) throws(SandboxDataError) -> String {
+        guard let newStatus = RowStatus(rawValue: state) else {
+            throw .badInput(
+                "validationState \"\(state)\" is not a record state; use one of "
+                    + RowStatus.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        let (valid, status) = try Self.rowFilter(filter)
+        guard rowIds != nil || filter != nil else {
+            throw .badInput("Pass rowIds, or a filter such as {\"valid\": false}, to choose the records to change")
+        }
+        let sheetRows = try workbookRows(
+            templateId: templateId, workbookId: workbookId, valid: valid, status: status, scope: scope)
+        var chosen = Set(sheetRows.map(\.id))
+        if let rowIds {
+            let unknown = rowIds.filter { !chosen.contains($0) }
+            if let first = unknown.first, filter == nil {
+                throw .notFound("Record", String(first))
+            }
+            chosen.formIntersection(rowIds)
+        }
+        for id in chosen {
+            rows[id - 1].status = newStatus
+        }
+        queuedJobs += 1
+        return String(queuedJobs)
+    }
+
+    /// Reads a `queueUpdateRecordStatus` filter: `{"valid": Bool}` and/or `{"status": String}`.
+    private static func rowFilter(_ filter: Map?) throws(SandboxDataError) -> (valid: Bool?, status: RowStatus?) {
+        guard let filter, !filter.isNull else { return (nil, nil) }
+        guard let entries = filter.dictionary else {
+            throw .badInput("filter must be an object such as {\"valid\": false} or {\"status\": \"review\"}")
+        }
+        var valid: Bool?
+        var status: RowStatus?
+        for (key, value) in entries {
+            switch key {
+            case "valid":
+                guard let flag = value.bool else { throw .badInput("filter.valid must be true or false") }
+                valid = flag
+            case "status":
+                guard let name = value.string, let parsed = RowStatus(rawValue: name) else {
+                    throw .badInput("filter.status must be one of " + RowStatus.allCases.map(\.rawValue).joined(separator: ", "))
+                }
+                status = parsed
+            default:
+                throw .badInput("filter key \"\(key)\" is not supported; use \"valid\" or \"status\"")
+            }
+        }
+        return (valid, status)
+    }
+
+    /// Applies cell edits `{"_id": n, "cells": {key: value}}` and re-checks the changed rows.
+    mutating func updateWorkbookRows(edits: [Map], batchId: String?, scope: AccessScope) throws(SandboxDataError)
+        -> [RowRecord]
+    {
+        let parsed = try edits.enumerated().map { index, edit throws(SandboxDataError) in
+            try Self.parseEdit(edit, index: index)
+        }
+        let allowedBatch = try batchId.map { id throws(SandboxDataError) in batches[try visibleBatchIndex(id, in: scope)].id }
+        // Check every edit before changing anything, so a bad edit changes nothing.
+        for (rowId, _) in parsed {
+            guard rowId >= 1, rowId <= rows.count, let batchIndex = batchIndex(rows[rowId - 1].batchId),
+                canSee(batches[batchIndex], in: scope), allowedBatch == nil || rows[rowId - 1].batchId == allowedBatch
+            else { throw .notFound("Record", String(rowId)) }
+        }
+        return parsed.map { rowId, cells in
+            let fields = fields(ofBatch: rows[rowId - 1].batchId)
+            for (key, value) in cells {
+                rows[rowId - 1].cells[key] = value
+            }
+            rows[rowId - 1].messages = fields.messages(
+                for: rows[rowId - 1].cells, keepingNotesOf: rows[rowId - 1].messages)
+            return rows[rowId - 1]
+        }
+    }
+
+    func fields(ofBatch batchId: String) -> [TemplateField] {
+        batchIndex(batchId).flatMap { template(batches[$0].templateId)?.fields } ?? []
+    }
+
+    private static func parseEdit(_ edit: Map, index: Int) throws(SandboxDataError) -> (Int, [String: CellValue]) {
+        let problem = "edits[\(index)] must be an object {\"_id\": <record number>, \"cells\": {<field key>: <value>}}"
+        guard let object = edit.dictionary, let id = object["_id"]?.int ?? object["id"]?.int,
+            let cellMap = object["cells"]?.dictionary
+        else { throw .badInput(problem) }
+        var cells: [String: CellValue] = [:]
+        for (key, value) in cellMap {
+            guard let cell = CellValue(value) else {
+                throw .badInput("edits[\(index)].cells.\(key) must be a string, number, boolean or null")
+            }
+            cells[key] = cell
+        }
+        return (id, cells)
+    }
+
+    mutating func updateWorkspaceEnvironment(workspaceId: String, values: Map, scope: AccessScope)
+        throws(SandboxDataError)
+    {
+        let index = try visibleWorkspaceIndex(workspaceId, in: scope)
+        guard values.dictionary != nil else { throw .badInput("env must be a JSON object such as {\"region\": \"eu\"}") }
+        workspaces[index].environmentValues = values
+    }
+}
+
+extension CellValue {
+    init?(_ map: Map) {
+        switch map {
+        case .null, .undefined: self = .null
+        case .bool(let flag): self = .bool(flag)
+        case .number(let number): self = .number(number.doubleValue)
+        case .string(let text): self = .string(text)
+        case .array, .dictionary: return nil
+        }
+    }
+
+    var map: Map {
+        switch self {
+        case .null: .null
+        case .bool(let flag): .bool(flag)
+        case .number(let number): number.rounded() == number && abs(number) < 1e15 ? .number(Number(Int(number))) : .number(Number(number))
+        case .string(let text): .string(text)
+        }
+    }
+}

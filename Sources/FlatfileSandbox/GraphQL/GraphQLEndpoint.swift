@@ -1,0 +1,157 @@
+import Foundation
+import GraphQL
+import Hummingbird
+import OrderedCollections
+
+/// `POST /graphql`: checks the bearer token, then parses, validates and executes the document.
+///
+/// Status codes follow Apollo Server behind NestJS, as Flatfile runs it: unreadable bodies, syntax errors,
+/// validation errors and request errors (unknown operation, bad variables) answer 400 with `errors` and no
+/// `data`; anything that happened while executing answers 200 with `data` and `errors`; missing or bad
+/// credentials answer 200 with an "Unauthorized" error, as Flatfile's guard does.
+struct GraphQLEndpoint: Sendable {
+    let schema: GraphQLSchema
+    let issuer: TokenIssuer
+    let store: SandboxStore
+    let bodyLimit: Int
+    /// The server's root URL, known once it listens.
+    let baseURL: Locked<String>
+
+    func respond(to request: Request) async -> Response {
+        let body: Map
+        do {
+            body = try await RequestBody.json(of: request, limit: bodyLimit)
+        } catch {
+            return JSONResponses.error(error.status, error.message, on: .graphql)
+        }
+        let operation: Operation
+        do {
+            operation = try Operation(body)
+        } catch {
+            return JSONResponses.graphQLRequestError(.badRequest, error.message, code: "BAD_REQUEST")
+        }
+        let scope: AccessScope
+        do {
+            scope = try issuer.scope(forAuthorization: request.headers[.authorization])
+        } catch {
+            return JSONResponses.graphQLUnauthorized(error)
+        }
+        return await execute(operation, scope: scope)
+    }
+
+    private func execute(_ operation: Operation, scope: AccessScope) async -> Response {
+        let query = operation.query
+        guard RequestBody.nestingDepth(of: query.utf8) <= RequestBody.maximumNesting else {
+            return JSONResponses.graphQLRequestError(
+                .badRequest, "The document nests more than \(RequestBody.maximumNesting) levels deep", code: "BAD_REQUEST")
+        }
+        let document: Document
+        do {
+            document = try parse(source: Source(body: query, name: "GraphQL request"))
+        } catch let error as GraphQLError {
+            return result(errors: [error], status: .badRequest, code: "GRAPHQL_PARSE_FAILED", query: query)
+        } catch {
+            return JSONResponses.graphQLRequestError(.badRequest, "\(error)", code: "GRAPHQL_PARSE_FAILED")
+        }
+        let problems = validate(schema: schema, ast: document)
+        guard problems.isEmpty else {
+            return result(errors: problems, status: .badRequest, code: "GRAPHQL_VALIDATION_FAILED", query: query)
+        }
+        if Self.operationType(in: document, named: operation.operationName) == .subscription {
+            return JSONResponses.graphQLRequestError(
+                .badRequest,
+                "Subscriptions are delivered over a WebSocket connection, which the sandbox does not serve; "
+                    + "send queries and mutations over HTTP",
+                code: "BAD_REQUEST")
+        }
+        let context = ResolverContext(scope: scope, store: store, baseURL: baseURL.withLock { $0 })
+        do {
+            let outcome = try await GraphQL.execute(
+                schema: schema, documentAST: document, rootValue: (), context: context,
+                variableValues: operation.variables, operationName: operation.operationName)
+            guard let data = outcome.data else {
+                // No data means the request itself was wrong: unknown operation, bad variables.
+                return result(errors: outcome.errors, status: .badRequest, code: "BAD_USER_INPUT", query: query)
+            }
+            return result(data: data, errors: outcome.errors, status: .ok, code: nil, query: query)
+        } catch let error as GraphQLError {
+            return result(errors: [error], status: .badRequest, code: "BAD_USER_INPUT", query: query)
+        } catch {
+            return JSONResponses.graphQLRequestError(.internalServerError, "\(error)", code: "INTERNAL_SERVER_ERROR")
+        }
+    }
+
+    private static func operationType(in document: Document, named name: String?) -> OperationType? {
+        let operations = document.definitions.compactMap { $0 as? OperationDefinition }
+        let chosen = name.map { name in operations.first { $0.name?.value == name } } ?? operations.first
+        return chosen?.operation
+    }
+
+    /// The JSON response: `data` (when given) and `errors` with locations, path and `extensions.code`.
+    private func result(data: Map? = nil, errors: [GraphQLError], status: HTTPResponse.Status, code: String?, query: String)
+        -> Response
+    {
+        var body: OrderedDictionary<String, Map> = [:]
+        if !errors.isEmpty {
+            body["errors"] = .array(errors.map { Self.errorMap($0, defaultCode: code, query: query) })
+        }
+        if let data {
+            body["data"] = data
+        }
+        do {
+            return JSONResponses.json(try GraphQLJSONEncoder().encode(Map.dictionary(body)), status: status)
+        } catch {
+            return JSONResponses.graphQLRequestError(
+                .internalServerError, "The result could not be encoded as JSON: \(error)", code: "INTERNAL_SERVER_ERROR")
+        }
+    }
+
+    private static func errorMap(_ error: GraphQLError, defaultCode: String?, query: String) -> Map {
+        var entry: OrderedDictionary<String, Map> = ["message": .string(error.message)]
+        if let location = ErrorLocation(error, in: query) {
+            entry["locations"] = [.dictionary(["line": .number(Number(location.line)), "column": .number(Number(location.column))])]
+        }
+        if !error.path.elements.isEmpty {
+            entry["path"] = .array(error.path.elements.map { element in
+                switch element {
+                case .index(let index): .number(Number(index))
+                case .key(let key): .string(key)
+                }
+            })
+        }
+        let dataError = error.originalError as? SandboxDataError
+        let code = dataError?.code.rawValue ?? defaultCode ?? "INTERNAL_SERVER_ERROR"
+        entry["extensions"] = .dictionary(["code": .string(code)])
+        return .dictionary(entry)
+    }
+}
+
+/// The body of a GraphQL request: `{query, variables?, operationName?}`.
+private struct Operation {
+    let query: String
+    let variables: [String: Map]
+    let operationName: String?
+
+    struct Problem: Error {
+        let message: String
+    }
+
+    init(_ body: Map) throws(Problem) {
+        let shape = "Send a JSON object {\"query\": String, \"variables\"?: Object, \"operationName\"?: String}"
+        guard let fields = body.dictionary else { throw Problem(message: "The body is not a JSON object. \(shape)") }
+        guard let query = fields["query"]?.string, !query.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw Problem(message: "The body has no \"query\" string. \(shape)")
+        }
+        self.query = query
+        switch fields["variables"] {
+        case nil, .null?: variables = [:]
+        case .dictionary(let values)?: variables = Dictionary(uniqueKeysWithValues: values.map { ($0.key, $0.value) })
+        default: throw Problem(message: "\"variables\" must be a JSON object. \(shape)")
+        }
+        switch fields["operationName"] {
+        case nil, .null?: operationName = nil
+        case .string(let name)?: operationName = name
+        default: throw Problem(message: "\"operationName\" must be a string. \(shape)")
+        }
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+import GraphQL
+
+/// The executable schema: the SDL of `queries/schema.graphqls` (the file the codegen reads) with the sandbox's
+/// resolvers and scalar checks attached. Built once per server.
+enum SandboxSchema {
+    /// The text of the bundled Flatfile schema.
+    ///
+    /// Read from `queries/schema.graphqls` of the source checkout this module was compiled from.
+    static func bundledSDL() throws(SandboxError) -> String {
+        // …/Sources/FlatfileSandbox/GraphQL/SandboxSchema.swift → the package root.
+        let root = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let file = root.appendingPathComponent("queries/schema.graphqls")
+        guard let text = try? String(contentsOf: file, encoding: .utf8) else {
+            throw .schemaFileMissing(path: file.path)
+        }
+        return text
+    }
+
+    /// Builds and validates the schema, then attaches resolvers to every root field.
+    static func build(sdl: String) throws(SandboxError) -> GraphQLSchema {
+        let schema: GraphQLSchema
+        do {
+            schema = try buildSchema(source: sdl)
+        } catch let error as GraphQLError {
+            throw .invalidSchema([describe(error, in: sdl)])
+        } catch {
+            throw .invalidSchema(["\(error)"])
+        }
+        let problems = validateSchema(schema: schema)
+        guard problems.isEmpty else { throw .invalidSchema(problems.map { describe($0, in: sdl) }) }
+        do {
+            try attach(Resolvers.query, to: schema.queryType)
+            try attach(Resolvers.mutation, to: schema.mutationType)
+        } catch {
+            throw .invalidSchema(["\(error)"])
+        }
+        installScalarChecks(in: schema)
+        return schema
+    }
+
+    /// Sets every field's resolver; a field the sandbox has no data for answers with an error that says so.
+    private static func attach(_ resolvers: [String: RootResolver], to type: GraphQLObjectType?) throws {
+        guard let type else { return }
+        let fields = try type.fields()
+        for (name, field) in fields {
+            let resolver = resolvers[name]
+            field.resolve = { _, arguments, context, _ in
+                guard let context = context as? ResolverContext else { return nil }
+                guard let resolver else {
+                    throw SandboxDataError.badInput("The sandbox has no data for \(type.name).\(name)")
+                }
+                return try await resolver(Arguments(arguments), context)
+            }
+        }
+        type.fields = { fields }
+    }
+
+    /// UUID arguments must look like UUIDs, as Flatfile's server checks them.
+    private static func installScalarChecks(in schema: GraphQLSchema) {
+        guard let uuid = schema.getType(name: "UUID") as? GraphQLScalarType else { return }
+        uuid.parseValue = { value in
+            guard let text = value.string, isUUID(text) else {
+                throw GraphQLError(message: "Expected a UUID such as \"\(SandboxDemo.licenseKey)\", got \(value)")
+            }
+            return value
+        }
+        uuid.parseLiteral = { literal in
+            guard let string = literal as? StringValue, isUUID(string.value) else {
+                throw GraphQLError(message: "Expected a UUID string such as \"\(SandboxDemo.licenseKey)\"")
+            }
+            return .string(string.value)
+        }
+    }
+
+    static func isUUID(_ text: String) -> Bool {
+        let characters = Array(text.utf8)
+        guard characters.count == 36 else { return false }
+        return characters.enumerated().allSatisfy { index, character in
+            [8, 13, 18, 23].contains(index) ? character == UInt8(ascii: "-") : character.isHexDigit
+        }
+    }
+
+    private static func describe(_ error: GraphQLError, in text: String) -> String {
+        guard let location = ErrorLocation(error, in: text) else { return error.message }
+        return "line \(location.line), column \(location.column): \(error.message)"
+    }
+}
+
+extension UInt8 {
+    fileprivate var isHexDigit: Bool {
+        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(self) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(self)
+            || (UInt8(ascii: "A")...UInt8(ascii: "F")).contains(self)
+    }
+}
+
+/// A 1-based line and column in a GraphQL text, computed from the error's UTF-8 offset: the library's own
+/// `locations` drift after non-ASCII text.
+struct ErrorLocation: Sendable, Equatable {
+    let line: Int
+    let column: Int
+
+    init?(_ error: GraphQLError, in text: String) {
+        guard let offset = error.nodes.first?.loc?.start ?? error.positions.first else { return nil }
+        self.init(utf8Offset: offset, in: text)
+    }
+
+    init(utf8Offset offset: Int, in text: String) {
+        let utf8 = text.utf8
+        let end = utf8.index(utf8.startIndex, offsetBy: min(max(0, offset), utf8.count))
+        var line = 1
+        var lineStart = utf8.startIndex
+        var previous: UInt8 = 0
+        var index = utf8.startIndex
+        while index < end {
+            let byte = utf8[index]
+            let next = utf8.index(after: index)
+            if byte == UInt8(ascii: "\n") && previous != UInt8(ascii: "\r") || byte == UInt8(ascii: "\r") {
+                line += 1
+                lineStart = next
+            } else if byte == UInt8(ascii: "\n") {
+                lineStart = next  // the "\n" of "\r\n" ends the same line break
+            }
+            previous = byte
+            index = next
+        }
+        self.line = line
+        column = String(decoding: utf8[lineStart..<end], as: UTF8.self).unicodeScalars.count + 1
+    }
+}

@@ -1,0 +1,71 @@
+import HTTPTypes
+import Hummingbird
+
+/// Routes each request, applies latency and faults, and never lets an error escape as a bare 500.
+struct SandboxResponder: HTTPResponder {
+    typealias Context = SandboxRequestContext
+
+    let auth: AuthEndpoints
+    let graphQL: GraphQLEndpoint
+    let faults: SandboxFaults
+    let statistics: SandboxStatistics
+
+    /// Names the fault a response stands for, so a client's logs show it was injected.
+    static let faultHeader = HTTPField.Name("X-Sandbox-Fault")!
+
+    func respond(to request: Request, context: Context) async throws -> Response {
+        let path = request.uri.path
+        guard let route = SandboxRoute(path: path) else {
+            return JSONResponses.nestError(.notFound, "Cannot \(request.method) \(path)")
+        }
+        guard request.method.rawValue == route.method else {
+            return JSONResponses.nestError(
+                .methodNotAllowed, "Cannot \(request.method) \(path): use \(route.method)", headers: [.allow: route.method])
+        }
+        statistics.recordRequest(on: route)
+        var fault = faults.next(for: route)
+        var delay = faults.latency
+        if case .latency(let extra) = fault {
+            delay += extra
+            fault = nil
+        }
+        if delay > .zero {
+            statistics.recordDelay()
+            try? await Task.sleep(for: delay)
+        }
+        if let fault {
+            statistics.recordFault(on: route)
+            return serve(fault, on: route, context: context)
+        }
+        switch route {
+        case .accessKeyExchange: return await auth.exchangeAccessKey(request)
+        case .platformAuth: return await auth.authenticatePlatform(request)
+        case .graphql: return await graphQL.respond(to: request)
+        case .health: return JSONResponses.encode(["status": "ok"], status: .ok)
+        }
+    }
+
+    private func serve(_ fault: SandboxFault, on route: SandboxRoute, context: Context) -> Response {
+        var response: Response
+        switch fault {
+        case .status429(let retryAfter):
+            response = JSONResponses.error(
+                .tooManyRequests, "Too many requests: retry after \(retryAfter) seconds", on: route,
+                headers: [.retryAfter: String(retryAfter)])
+        case .status500:
+            response = JSONResponses.error(.internalServerError, "Internal server error (injected by the sandbox)", on: route)
+        case .status503:
+            response = JSONResponses.error(
+                .serviceUnavailable, "Service unavailable (injected by the sandbox)", on: route, headers: [.retryAfter: "1"])
+        case .dropConnection:
+            context.dropConnection()
+            return Response(status: .internalServerError)
+        case .malformedBody:
+            response = JSONResponses.json(Array(#"{"data":{"truncated":["#.utf8), status: .ok)
+        case .latency:
+            response = JSONResponses.encode(["status": "ok"], status: .ok)
+        }
+        response.headers[Self.faultHeader] = fault.description
+        return response
+    }
+}

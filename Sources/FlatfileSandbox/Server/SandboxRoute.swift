@@ -1,0 +1,34 @@
+/// The endpoints a sandbox serves, as Flatfile's API does.
+public enum SandboxRoute: String, CaseIterable, Sendable, CustomStringConvertible {
+    /// `POST /auth/access-key/exchange`: legacy access key pair → JWT (status 201).
+    case accessKeyExchange
+    /// `POST /v1/auth`: platform client id/secret or email/password → `{data: {accessToken, …}}`.
+    case platformAuth
+    /// `POST /graphql`: the legacy GraphQL API.
+    case graphql
+    /// `GET /health`: liveness probe.
+    case health
+
+    public var path: String {
+        switch self {
+        case .accessKeyExchange: "/auth/access-key/exchange"
+        case .platformAuth: "/v1/auth"
+        case .graphql: "/graphql"
+        case .health: "/health"
+        }
+    }
+
+    /// The HTTP method the route answers, e.g. `"POST"`.
+    public var method: String {
+        self == .health ? "GET" : "POST"
+    }
+
+    public var description: String { "\(method) \(path)" }
+
+    /// The route at a request path; a trailing slash is accepted, as Flatfile's server accepts it.
+    init?(path: String) {
+        let trimmed = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
+        guard let route = Self.allCases.first(where: { $0.path == trimmed }) else { return nil }
+        self = route
+    }
+}

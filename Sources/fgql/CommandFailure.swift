@@ -1,0 +1,30 @@
+import ArgumentParser
+
+/// How a command failed, mapped to the documented exit codes:
+/// 0 ok, 1 GraphQL errors, 2 usage or validation, 3 authentication, 4 network or HTTP.
+enum CommandFailure: Error, CustomStringConvertible {
+    /// The response carried GraphQL errors (data, if any, was still printed).
+    case graphQL(String)
+    /// Bad flags, files, variables, or a document that does not validate.
+    case usage(String)
+    /// Credentials missing or refused.
+    case authentication(String)
+    /// The server could not be reached or answered with an HTTP error.
+    case network(String)
+
+    var description: String {
+        switch self {
+        case .graphQL(let message), .usage(let message), .authentication(let message), .network(let message):
+            message
+        }
+    }
+
+    var exitCode: ExitCode {
+        switch self {
+        case .graphQL: ExitCode(1)
+        case .usage: ExitCode(2)
+        case .authentication: ExitCode(3)
+        case .network: ExitCode(4)
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+
+@testable import GraphQLCodegen
+
+/// The generator's output for `Tests/GeneratedCodeTests/GraphQL` must equal the reviewed files in
+/// `Tests/GeneratedCodeTests/Generated`, which that test target compiles and exercises.
+/// After an intended change, regenerate them with `FGQL_UPDATE_GOLDEN=1 swift test --filter GoldenTests` and review
+/// the diff.
+@Suite struct GoldenTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("GeneratedCodeTests")
+    static let inputs = root.appendingPathComponent("GraphQL")
+    static let expected = root.appendingPathComponent("Generated")
+
+    static func documents() throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: inputs.path).filter { $0.hasSuffix(".graphql") }.sorted()
+            .map { inputs.appendingPathComponent($0).path }
+    }
+
+    static func generate(documents: [String]) -> CodegenResult {
+        Codegen.generate(
+            schemaFile: inputs.appendingPathComponent("schema.graphqls").path, documentFiles: documents,
+            configurationFile: inputs.appendingPathComponent("fgql.json").path)
+    }
+
+    @Test func outputEqualsTheReviewedFiles() throws {
+        let result = Self.generate(documents: try Self.documents())
+        #expect(result.succeeded, "\(result.diagnostics)")
+        if ProcessInfo.processInfo.environment["FGQL_UPDATE_GOLDEN"] == "1" { try result.write(to: Self.expected.path) }
+        let expectedNames = try FileManager.default.contentsOfDirectory(atPath: Self.expected.path).sorted()
+        #expect(result.files.map(\.name).sorted() == expectedNames)
+        for file in result.files {
+            let expected = try String(contentsOf: Self.expected.appendingPathComponent(file.name), encoding: .utf8)
+            #expect(file.contents == expected, "\(file.name) differs from the reviewed file")
+        }
+    }
+
+    @Test func usingADeprecatedFieldIsAWarningThatDoesNotStopGeneration() throws {
+        let result = Self.generate(documents: try Self.documents())
+        let warnings = result.diagnostics.map { "\(URL(fileURLWithPath: $0.path ?? "").lastPathComponent):\($0.line ?? 0):\($0.column ?? 0): \($0.message)" }
+        #expect(warnings == ["batch.graphql:6:5: The field Batch.legacyName is deprecated. Use `name`."])
+        #expect(result.diagnostics.allSatisfy { $0.severity == .warning })
+        #expect(!result.files.isEmpty)
+    }
+
+    @Test func outputIsByteIdenticalAcrossRunsAndInputOrder() throws {
+        let documents = try Self.documents()
+        let first = Self.generate(documents: documents)
+        let second = Self.generate(documents: documents)
+        let reversed = Self.generate(documents: documents.reversed())
+        #expect(first.files == second.files)
+        #expect(Set(first.files) == Set(reversed.files))
+    }
+
+    @Test func operationIdentifiersAreTheSHA256OfTheDocumentSent() throws {
+        let result = Self.generate(documents: try Self.documents())
+        let search = try #require(result.files.first { $0.name == "search.graphql.swift" })
+        // The document literal's lines are indented by 8 spaces inside the struct.
+        let literal = try #require(search.contents.components(separatedBy: "static let document: String = \"\"\"\n").dropFirst().first)
+        let document = try #require(literal.components(separatedBy: "\n        \"\"\"").first)
+            .split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.hasPrefix("        ") ? String($0.dropFirst(8)) : String($0) }.joined(separator: "\n")
+        #expect(search.contents.contains("operationIdentifier: String = \"\(SHA256.hexDigest(of: document))\""))
+    }
+
+    @Test func writingSkipsFilesWhoseContentIsUnchanged() throws {
+        let result = Self.generate(documents: try Self.documents())
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("fgql-golden-\(UUID().uuidString)").path
+        #expect(try result.write(to: output).count == result.files.count)
+        #expect(try result.write(to: output).isEmpty)
+        var changed = result
+        changed.files[0].contents += "// changed\n"
+        #expect(try changed.write(to: output) == [result.files[0].name])
+    }
+}

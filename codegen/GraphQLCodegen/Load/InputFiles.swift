@@ -1,0 +1,108 @@
+import Foundation
+import GraphQL
+
+/// Reads input files as UTF-8 text and parses them, turning every failure into a diagnostic.
+enum InputFiles {
+    /// Reads a file that must be UTF-8 text (a schema, an operation file, `fgql.json`).
+    static func read(_ path: String) -> Result<SourceFile, Diagnostic> {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            return .failure(Diagnostic(severity: .error, message: "cannot read file: \(reason(error))", path: path))
+        }
+        return decode(data, path: path)
+    }
+
+    /// Interprets bytes as UTF-8 text; a binary or mis-encoded file gets the position of its first bad byte.
+    static func decode(_ data: Data, path: String) -> Result<SourceFile, Diagnostic> {
+        let bytes = [UInt8](data)
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        var validLength = 0
+        decoding: while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar): validLength += UTF8.width(scalar)
+            case .emptyInput: break decoding
+            case .error:
+                let prefix = SourceFile(path: path, text: String(decoding: bytes[..<validLength], as: UTF8.self))
+                let hex = String(bytes[validLength], radix: 16, uppercase: true)
+                return .failure(
+                    .error(
+                        "file is not UTF-8 text (byte 0x\(hex.count == 1 ? "0" + hex : hex) at offset \(validLength)); "
+                            + "GraphQL files must be saved as UTF-8", in: prefix, at: validLength))
+            }
+        }
+        if bytes.contains(0) {
+            let offset = bytes.firstIndex(of: 0) ?? 0
+            let prefix = SourceFile(path: path, text: String(decoding: bytes[..<offset], as: UTF8.self))
+            return .failure(.error("file contains a NUL byte: it looks binary, not GraphQL text", in: prefix, at: offset))
+        }
+        var text = String(decoding: bytes, as: UTF8.self)
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        return .success(SourceFile(path: path, text: text))
+    }
+
+    /// Parses GraphQL text; syntax errors become a diagnostic at the offending character.
+    static func parseGraphQL(_ file: SourceFile, expecting what: String) -> Result<Document, Diagnostic> {
+        if isBlank(file.text) {
+            return .failure(.error("file is empty: it contains no \(what); add one or remove the file", in: file, at: 0))
+        }
+        do {
+            return .success(try parse(source: Source(body: file.text, name: file.path)))
+        } catch let error as GraphQLError {
+            return .failure(.error(syntaxMessage(error, file: file), in: file, at: error.positions.first ?? 0))
+        } catch {
+            return .failure(.error("cannot parse: \(reason(error))", in: file))
+        }
+    }
+
+    /// Strips the library's own position and code excerpt: the diagnostic carries the (correct) position.
+    private static func syntaxMessage(_ error: GraphQLError, file: SourceFile) -> String {
+        var message = error.message
+        if let excerpt = message.range(of: "\n\n") { message = String(message[..<excerpt.lowerBound]) }
+        let prefix = "Syntax Error \(file.path) ("
+        if message.hasPrefix(prefix), let end = message.range(of: ") ", range: message.index(message.startIndex, offsetBy: prefix.count)..<message.endIndex) {
+            message = "syntax error: " + message[end.upperBound...]
+        }
+        return message
+    }
+
+    /// Whether the text holds nothing but whitespace, commas and comments.
+    private static func isBlank(_ text: String) -> Bool {
+        var inComment = false
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n", "\r": inComment = false
+            case _ where inComment: continue
+            case "#": inComment = true
+            case " ", "\t", ",", "\u{FEFF}": continue
+            default: return false
+            }
+        }
+        return true
+    }
+
+    static func reason(_ error: any Error) -> String {
+        let nsError = error as NSError
+        if nsError.domain == NSCocoaErrorDomain, nsError.code == NSFileReadNoSuchFileError { return "no such file" }
+        return nsError.localizedDescription
+    }
+}
+
+extension GraphQLError {
+    /// The diagnostic for this error, positioned from the node's UTF-8 offset in its source file.
+    func diagnostic(in files: [String: SourceFile], severity: Diagnostic.Severity = .error) -> Diagnostic {
+        // "There can be only one …" lists the first definition, then the duplicate: point at the duplicate.
+        let primary = message.hasPrefix("There can be only one") ? nodes.reversed() : nodes
+        let location = primary.lazy.compactMap(\.loc).first
+        let sourceName = location?.source.name ?? source?.name
+        let offset = location?.start ?? positions.first
+        guard let sourceName, let file = files[sourceName] else {
+            return Diagnostic(severity: severity, message: message)
+        }
+        var diagnostic = Diagnostic.error(message, in: file, at: offset)
+        diagnostic.severity = severity
+        return diagnostic
+    }
+}
