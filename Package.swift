@@ -41,6 +41,7 @@ let package = Package(
             dependencies: [
                 "FlatfileGraphQL",
                 "FlatfileSandbox",
+                "GraphQLCodegen",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -65,6 +65,8 @@ public final class SandboxServer: Sendable {
             graphQL: GraphQLEndpoint(
                 schema: schema, issuer: issuer, store: store, bodyLimit: configuration.maximumBodySize,
                 baseURL: address),
+            store: store,
+            bodyLimit: configuration.maximumBodySize,
             faults: faults,
             statistics: statistics
         )

@@ -71,7 +71,8 @@ struct SandboxCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("error: \(failure)\n".utf8))
             throw failure.exitCode
         }
-        print(Self.banner(for: sandbox, configuration: configuration))
+        // Written unbuffered: a script reading the URL from a pipe must see it while the server runs.
+        FileHandle.standardOutput.write(Data((Self.banner(for: sandbox, configuration: configuration) + "\n").utf8))
         await sandbox.waitUntilStopped()
         FileHandle.standardError.write(Data("fgql sandbox stopped\n".utf8))
     }
@@ -103,8 +104,6 @@ struct SandboxCommand: AsyncParsableCommand {
 
     static func banner(for sandbox: SandboxServer, configuration: SandboxConfiguration) -> String {
         let url = sandbox.baseURL.absoluteString
-        let milliseconds = Int(sandbox.startupTime.components.seconds * 1_000)
-            + Int(sandbox.startupTime.components.attoseconds / 1_000_000_000_000_000)
         let credentials: [(String, String)] = [
             ("access key id", SandboxDemo.accessKeyId),
             ("secret access key", SandboxDemo.secretAccessKey),
@@ -120,7 +119,7 @@ struct SandboxCommand: AsyncParsableCommand {
         let width = credentials.map(\.0.count).max() ?? 0
         let lines = credentials.map { "  " + $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.1 }
         return """
-            fgql sandbox listening on \(url) (ready in \(milliseconds) ms, seed \(configuration.seed))
+            fgql sandbox listening on \(url) (ready in \(milliseconds(sandbox.startupTime)) ms, seed \(configuration.seed))
             GraphQL endpoint: \(sandbox.graphQLURL.absoluteString)
             Faults: \(describe(configuration.faults))
 
@@ -141,7 +140,7 @@ struct SandboxCommand: AsyncParsableCommand {
 
     private static func describe(_ faults: FaultInjection) -> String {
         var parts: [String] = []
-        if faults.latency > .zero { parts.append("latency \(faults.latency)") }
+        if faults.latency > .zero { parts.append("latency \(milliseconds(faults.latency)) ms") }
         let shares: [(String, Double)] = [
             ("429", faults.rateLimitedShare), ("500", faults.serverErrorShare), ("503", faults.unavailableShare),
             ("dropped connections", faults.droppedConnectionShare), ("malformed bodies", faults.malformedBodyShare),
@@ -150,5 +149,9 @@ struct SandboxCommand: AsyncParsableCommand {
             parts.append("\(name) \(Int((share * 100).rounded()))%")
         }
         return parts.isEmpty ? "none" : parts.joined(separator: ", ")
+    }
+
+    private static func milliseconds(_ duration: Duration) -> Int {
+        Int(duration.components.seconds * 1_000 + duration.components.attoseconds / 1_000_000_000_000_000)
     }
 }

@@ -43,26 +43,28 @@ public struct GraphQLClient: Sendable {
     public static func flatfile(
         credentials: FlatfileCredentials, apiURL: URL = FlatfileConfiguration.defaultAPIURL,
         platformURL: URL = FlatfileConfiguration.defaultPlatformURL,
-        tokenPersistence: (any TokenPersistence)? = nil, options: GraphQLClientOptions = GraphQLClientOptions(),
+        tokenPersistence: (any TokenPersistence)? = nil, headers: [String: String] = [:],
+        options: GraphQLClientOptions = GraphQLClientOptions(),
         transport: any HTTPTransport = URLSessionTransport.shared
     ) -> GraphQLClient {
         let store = FlatfileTokenStore(
             credentials: credentials, apiURL: apiURL, platformURL: platformURL, persistence: tokenPersistence,
             options: options, transport: transport)
         return GraphQLClient(endpoint: HTTPGraphQLEndpoint(
-            url: apiURL.appendingEndpointPath("graphql"), tokenProvider: store, options: options,
+            url: apiURL.appendingEndpointPath("graphql"), headers: headers, tokenProvider: store, options: options,
             transport: transport))
     }
 
     /// A client for Flatfile configured by `configuration` (see `FlatfileConfiguration.fromEnvironment()`).
     public static func flatfile(
         _ configuration: FlatfileConfiguration, tokenPersistence: (any TokenPersistence)? = nil,
-        options: GraphQLClientOptions = GraphQLClientOptions(),
+        headers: [String: String] = [:], options: GraphQLClientOptions = GraphQLClientOptions(),
         transport: any HTTPTransport = URLSessionTransport.shared
     ) -> GraphQLClient {
         flatfile(
             credentials: configuration.credentials, apiURL: configuration.apiURL,
-            platformURL: configuration.platformURL, tokenPersistence: tokenPersistence, options: options,
+            platformURL: configuration.platformURL, tokenPersistence: tokenPersistence, headers: headers,
+            options: options,
             transport: transport)
     }
 

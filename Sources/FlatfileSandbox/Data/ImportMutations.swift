@@ -45,7 +45,7 @@ extension SandboxData {
         }
         let upload = UploadRecord(
             id: generator.uuid(), batchId: batch.id, status: "pending", fileName: fileName, fileType: fileType,
-            fileSize: fileSize)
+            fileSize: fileSize, receivedBytes: nil)
         uploads.append(upload)
         return (batch, upload)
     }
@@ -58,6 +58,12 @@ extension SandboxData {
         guard !status.isEmpty else { throw .badInput("status must not be empty; Flatfile's clients send \"uploaded\"") }
         uploads[index].status = status
         return uploads[index]
+    }
+
+    /// Records the bytes sent to an upload's URL. The URL itself is the credential, as with a pre-signed URL.
+    mutating func receiveUpload(id: String, byteCount: Int) throws(SandboxDataError) {
+        guard let index = uploads.firstIndex(where: { $0.id == id }) else { throw .notFound("Upload", id) }
+        uploads[index].receivedBytes = byteCount
     }
 
     private mutating func createBatch(template: TemplateRecord, workspaceId: String?, importedFromURL: String?)

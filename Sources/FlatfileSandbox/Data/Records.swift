@@ -140,4 +140,6 @@ struct UploadRecord: Sendable {
     let fileName: String
     let fileType: String
     let fileSize: Int
+    /// Bytes received at the upload URL; nil until the file was sent.
+    var receivedBytes: Int?
 }

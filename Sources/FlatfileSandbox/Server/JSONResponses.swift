@@ -22,7 +22,7 @@ enum JSONResponses {
         _ status: HTTPResponse.Status, _ message: String, on route: SandboxRoute, headers: HTTPFields = [:]
     ) -> Response {
         switch route {
-        case .accessKeyExchange, .health:
+        case .accessKeyExchange, .health, .upload:
             return nestError(status, message, headers: headers)
         case .platformAuth:
             return platformError(status, [.init(message: message)], headers: headers)

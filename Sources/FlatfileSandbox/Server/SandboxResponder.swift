@@ -7,6 +7,8 @@ struct SandboxResponder: HTTPResponder {
 
     let auth: AuthEndpoints
     let graphQL: GraphQLEndpoint
+    let store: SandboxStore
+    let bodyLimit: Int
     let faults: SandboxFaults
     let statistics: SandboxStatistics
 
@@ -42,7 +44,27 @@ struct SandboxResponder: HTTPResponder {
         case .platformAuth: return await auth.authenticatePlatform(request)
         case .graphql: return await graphQL.respond(to: request)
         case .health: return JSONResponses.encode(["status": "ok"], status: .ok)
+        case .upload: return await receiveUpload(request, path: path)
         }
+    }
+
+    /// Stores the size of a file sent to an upload URL (its bytes are not kept).
+    private func receiveUpload(_ request: Request, path: String) async -> Response {
+        let id = String(path.dropFirst(SandboxRoute.upload.path.count + 1).prefix { $0 != "/" })
+        let byteCount: Int
+        do {
+            byteCount = try await request.body.collect(upTo: bodyLimit).readableBytes
+        } catch {
+            return JSONResponses.nestError(.contentTooLarge, BodyProblem.tooLarge(limit: bodyLimit).message)
+        }
+        do {
+            try store.mutate { data in try data.receiveUpload(id: id, byteCount: byteCount) }
+        } catch let error as SandboxDataError {
+            return JSONResponses.nestError(.notFound, error.message)
+        } catch {
+            return JSONResponses.nestError(.internalServerError, "\(error)")
+        }
+        return Response(status: .ok, headers: [.contentLength: "0"])
     }
 
     private func serve(_ fault: SandboxFault, on route: SandboxRoute, context: Context) -> Response {

@@ -8,6 +8,9 @@ public enum SandboxRoute: String, CaseIterable, Sendable, CustomStringConvertibl
     case graphql
     /// `GET /health`: liveness probe.
     case health
+    /// `PUT /uploads/{uploadId}`: where `initializeBatchAndUpload`'s `signedUrl` points (Flatfile uses a
+    /// pre-signed storage URL); receives the file's bytes.
+    case upload
 
     public var path: String {
         switch self {
@@ -15,12 +18,17 @@ public enum SandboxRoute: String, CaseIterable, Sendable, CustomStringConvertibl
         case .platformAuth: "/v1/auth"
         case .graphql: "/graphql"
         case .health: "/health"
+        case .upload: "/uploads"
         }
     }
 
     /// The HTTP method the route answers, e.g. `"POST"`.
     public var method: String {
-        self == .health ? "GET" : "POST"
+        switch self {
+        case .health: "GET"
+        case .upload: "PUT"
+        case .accessKeyExchange, .platformAuth, .graphql: "POST"
+        }
     }
 
     public var description: String { "\(method) \(path)" }
@@ -28,7 +36,12 @@ public enum SandboxRoute: String, CaseIterable, Sendable, CustomStringConvertibl
     /// The route at a request path; a trailing slash is accepted, as Flatfile's server accepts it.
     init?(path: String) {
         let trimmed = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
-        guard let route = Self.allCases.first(where: { $0.path == trimmed }) else { return nil }
-        self = route
+        if let route = Self.allCases.first(where: { $0.path == trimmed }), route != .upload {
+            self = route
+        } else if trimmed.hasPrefix(Self.upload.path + "/") {
+            self = .upload
+        } else {
+            return nil
+        }
     }
 }

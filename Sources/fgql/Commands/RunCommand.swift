@@ -1,0 +1,220 @@
+import ArgumentParser
+import FlatfileGraphQL
+import Foundation
+import GraphQLCodegen
+
+/// `fgql run FILE.graphql`: runs a saved operation and prints the result.
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run the operation in a .graphql file and print its data.",
+        discussion: """
+            Variables, lowest precedence first: FLATFILE_LICENSE_KEY / FLATFILE_ENVIRONMENT_ID for $licenseKey and \
+            $environmentId, the sidecar FILE.variables.json, --variables, --var. The document is checked against \
+            the schema beside it (schema.graphqls, schema.graphql or schema.json) before anything is sent.
+
+            Exit status: 0 ok, 1 GraphQL errors, 2 usage or validation error, 3 authentication failed, \
+            4 network or HTTP failure.
+
+            Examples:
+              fgql run queries/getBatches.graphql --sandbox
+              fgql run queries/getFinalDatabaseView.graphql --var batchId=… --all-pages --output csv > rows.csv
+              fgql run queries/getBatches.graphql --select data.getBatches.data --compact | jq length
+              fgql run viewer.graphql --endpoint https://api.github.com/graphql -H "Authorization: Bearer $TOKEN"
+            """
+    )
+
+    @Argument(help: ArgumentHelp("The .graphql file holding the operation.", valueName: "file"))
+    var file: String
+
+    @Option(help: ArgumentHelp("Which operation to run when the file holds several.", valueName: "name"))
+    var operation: String?
+
+    @Option(help: ArgumentHelp("A JSON file of variables, or - to read them from stdin.", valueName: "file"))
+    var variables: String?
+
+    @Option(
+        name: .customLong("var"),
+        help: ArgumentHelp("A variable as name=value; the value is parsed as JSON when it can be (repeatable).", valueName: "name=value"))
+    var assignments: [String] = []
+
+    @Option(help: ArgumentHelp("The schema to validate against instead of the one beside the file.", valueName: "file"))
+    var schema: String?
+
+    @Flag(help: "Send the document without validating it first.")
+    var noValidate = false
+
+    @Option(help: ArgumentHelp("json (data), raw (the whole response), ndjson or csv (rows).", valueName: "format"))
+    var output: OutputFormat = .json
+
+    @Flag(help: "Compact JSON even on a terminal.")
+    var compact = false
+
+    @Flag(help: "Indented JSON even when piped.")
+    var pretty = false
+
+    @Option(help: ArgumentHelp("Print only this part of the result, e.g. data.getBatches.data.", valueName: "path"))
+    var select: String?
+
+    @Flag(help: "Follow offset paging (skip/limit, offset/limit or skip/take) to the last page, streaming the items.")
+    var allPages = false
+
+    @OptionGroup var connection: ConnectionOptions
+
+    func validate() throws {
+        if compact && pretty { throw ValidationError("--compact and --pretty contradict each other; use one.") }
+        if allPages && select != nil {
+            throw ValidationError("--select does not combine with --all-pages, which prints the paged items themselves.")
+        }
+    }
+
+    mutating func run() async throws {
+        let log = StandardError()
+        do {
+            try await execute(log: log)
+        } catch {
+            log.error(error.description)
+            throw error.exitCode
+        }
+    }
+
+    private func execute(log: StandardError) async throws(CommandFailure) {
+        let document = try loadDocument(log: log)
+        let chosen: RunnableOperation
+        do {
+            chosen = try document.operation(named: operation)
+        } catch {
+            throw .usage("\(file): \(error)")
+        }
+        let selectPath = try select.map { text throws(CommandFailure) in try SelectPath(parsing: text) }
+        let paging = try allPages ? Self.paging(for: chosen) : nil
+
+        let connection = try await Connection.open(
+            self.connection, workingDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath), log: log)
+        do {
+            try await send(document, chosen, selectPath, paging, over: connection, log: log)
+        } catch {
+            await connection.close()
+            throw error
+        }
+        await connection.close()
+    }
+
+    private func send(
+        _ document: RunnableDocument, _ chosen: RunnableOperation, _ selectPath: SelectPath?, _ paging: OffsetPaging?,
+        over connection: Connection, log: StandardError
+    ) async throws(CommandFailure) {
+        let sources = VariableSources(
+            document: URL(fileURLWithPath: file), variablesFile: variables, assignments: assignments,
+            environment: connection.environment)
+        let variables = try sources.merged(declared: Set(chosen.variables.map(\.name)))
+        try Self.checkRequiredVariables(of: chosen, in: variables, file: file)
+
+        let stdout = StandardOutput()
+        let style: JSONOutputStyle = pretty || (stdout.isTerminal && !compact) ? .pretty : .compact
+        let colour = stdout.isTerminal && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+        var printer = ResultPrinter(format: output, style: style, colour: colour)
+        do {
+            if let paging {
+                try await runPages(connection.client, document.text, chosen, variables, paging, &printer, stdout, log)
+            } else {
+                let response = try await connection.client.execute(
+                    document: document.text, variables: variables, operationName: chosen.name)
+                if response.data != nil || output == .raw {
+                    stdout.write(try printer.text(for: response, select: selectPath, log: log))
+                }
+                try Self.check(response)
+            }
+        } catch let error as GraphQLClientError {
+            throw CommandFailure(error)
+        } catch let failure as CommandFailure {
+            throw failure
+        } catch {
+            throw .network("\(error)")
+        }
+    }
+
+    private func runPages(
+        _ client: GraphQLClient, _ text: String, _ operation: RunnableOperation, _ variables: JSONObject,
+        _ paging: OffsetPaging, _ printer: inout ResultPrinter, _ stdout: StandardOutput, _ log: StandardError
+    ) async throws {
+        stdout.write(printer.beginItems())
+        var count = 0
+        for try await page in client.pages(document: text, operationName: operation.name, variables: variables, paging: paging) {
+            if output == .raw {
+                stdout.write(page.response.jsonValue.jsonString(.compact) + "\n")
+            } else {
+                stdout.write(printer.text(forItems: page.items, log: log))
+            }
+            count += page.items.count
+            log.progress("fetched \(count)\(page.total.map { " of \($0)" } ?? "") items")
+            if !page.response.errors.isEmpty {
+                log.endProgress()
+                stdout.write(printer.endItems())
+                try Self.check(page.response)
+            }
+        }
+        log.endProgress()
+        stdout.write(printer.endItems())
+    }
+
+    /// Reads the file, validates it against the schema unless told not to, and prints every diagnostic.
+    private func loadDocument(log: StandardError) throws(CommandFailure) -> RunnableDocument {
+        guard FileManager.default.fileExists(atPath: file) else {
+            throw .usage("\(file): no such file. Pass the path of a .graphql file, for example queries/getBatches.graphql.")
+        }
+        let schemaPath = noValidate ? nil : (schema ?? Self.schemaBeside(file))
+        if let schema, !noValidate, !FileManager.default.fileExists(atPath: schema) {
+            throw .usage("--schema \(schema): no such file.")
+        }
+        let document = RunnableDocument.load(path: file, schemaPath: schemaPath)
+        document.diagnostics.forEach { log.write("\($0)\n") }
+        if document.diagnostics.containsErrors {
+            let count = document.diagnostics.filter(\.isError).count
+            throw .usage("\(file) has \(count) error(s); nothing was sent\(noValidate ? "" : " (--no-validate sends it anyway)").")
+        }
+        return document
+    }
+
+    /// `schema.graphqls`, `schema.graphql` or `schema.json` in the document's folder.
+    static func schemaBeside(_ file: String) -> String? {
+        let directory = URL(fileURLWithPath: file).deletingLastPathComponent()
+        return ["schema.graphqls", "schema.graphql", "schema.json"]
+            .map { directory.appendingPathComponent($0).path }
+            .first { FileManager.default.fileExists(atPath: $0) }
+    }
+
+    static func checkRequiredVariables(of operation: RunnableOperation, in variables: JSONObject, file: String) throws(CommandFailure) {
+        let missing = operation.requiredVariables.filter { variables[$0.name] == nil || variables[$0.name]?.isNull == true }
+        guard !missing.isEmpty else { return }
+        let list = missing.map { "$\($0.name): \($0.type)" }.joined(separator: ", ")
+        let example = missing[0].name
+        let environmentHint = VariableSources.environmentDefaults.first { $0.variable == example }.map { ", or set \($0.environmentVariable)" } ?? ""
+        throw .usage(
+            "missing required variable\(missing.count == 1 ? "" : "s") \(list). Pass --var \(example)=…, add it to \(VariableSources.sidecar(for: URL(fileURLWithPath: file)).lastPathComponent)\(environmentHint).")
+    }
+
+    /// How `--all-pages` pages this operation: its one root field's offset and size arguments, bound to variables.
+    static func paging(for operation: RunnableOperation) throws(CommandFailure) -> OffsetPaging {
+        guard operation.rootFields.count == 1, let field = operation.rootFields.first else {
+            throw .usage("--all-pages needs an operation with exactly one root field, which is the list to page through.")
+        }
+        let offset = ["skip", "offset"].lazy.compactMap { field.argumentVariables[$0] }.first
+        let limit = ["limit", "take"].lazy.compactMap { field.argumentVariables[$0] }.first
+        guard let offset, let limit else {
+            throw .usage(
+                "--all-pages needs \(field.name)'s offset and page-size arguments to be variables, e.g. \(field.name)(skip: $skip, limit: $limit).")
+        }
+        return OffsetPaging(rootField: field.responseKey, offsetVariable: offset, limitVariable: limit)
+    }
+
+    /// Exit status 1 with the server's messages when the response carries GraphQL errors.
+    static func check(_ response: GraphQLResponse) throws(CommandFailure) {
+        guard !response.errors.isEmpty else { return }
+        let messages = response.errors.map { error in
+            let path = error.path.isEmpty ? "" : " (at \(error.path.map(\.description).joined(separator: ".")))"
+            return "\(error.message)\(path)"
+        }
+        throw .graphQL("the server returned \(messages.count) error(s):\n  " + messages.joined(separator: "\n  "))
+    }
+}

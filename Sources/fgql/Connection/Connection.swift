@@ -1,0 +1,93 @@
+import FlatfileGraphQL
+import FlatfileSandbox
+import Foundation
+
+/// A ready client for one command run, and the sandbox it started, if any.
+///
+/// Which API it talks to: `--sandbox` (a fresh in-process sandbox with its demo credentials), `--endpoint`
+/// (any GraphQL API, headers from `-H`), or Flatfile with credentials from the environment, `.env` and `--profile`.
+struct Connection {
+    let client: GraphQLClient
+    /// The variables the command sees (process environment over `.env` files; sandbox defaults under `--sandbox`).
+    let environment: [String: String]
+    /// The sandbox to stop when the command ends.
+    let sandbox: SandboxServer?
+    /// Flatfile credentials in use, when talking to Flatfile.
+    let configuration: FlatfileConfiguration?
+    /// Where exchanged tokens are cached between runs, when they are.
+    let tokenPersistence: FileTokenPersistence?
+
+    static func open(
+        _ options: ConnectionOptions, workingDirectory: URL, log: StandardError
+    ) async throws(CommandFailure) -> Connection {
+        let loaded = try CommandEnvironment.load(profile: options.profile, directory: workingDirectory)
+        loaded.warnings.forEach { log.warning($0) }
+        let headers = try options.headers.map { header throws(CommandFailure) in try HeaderArgument(parsing: header) }
+        let transport = VerboseTransport(wrapping: URLSessionTransport.shared, log: options.verbose ? log : nil)
+        let clientOptions = GraphQLClientOptions(allowInsecureHTTP: options.allowInsecure)
+        let headerFields = Dictionary(headers.map { ($0.name, $0.value) }, uniquingKeysWith: { _, last in last })
+
+        if let endpoint = options.endpoint {
+            guard let url = URL(string: endpoint), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme),
+                  url.host?.isEmpty == false
+            else {
+                throw .usage("--endpoint \(endpoint) is not an http(s) URL, for example https://api.example.com/graphql.")
+            }
+            let client = GraphQLClient(endpoint: url, headers: headerFields, options: clientOptions, transport: transport)
+            return Connection(client: client, environment: loaded.variables, sandbox: nil, configuration: nil, tokenPersistence: nil)
+        }
+
+        if options.sandbox {
+            let sandbox: SandboxServer
+            do {
+                sandbox = try await SandboxServer.start()
+            } catch {
+                throw .network("could not start the sandbox: \(error)")
+            }
+            var environment = loaded.variables
+            // The sandbox's own account: real license keys and environment ids mean nothing to it.
+            environment["FLATFILE_LICENSE_KEY"] = SandboxDemo.licenseKey
+            environment["FLATFILE_ENVIRONMENT_ID"] = SandboxDemo.environmentId
+            let configuration = FlatfileConfiguration(
+                credentials: .accessKey(id: SandboxDemo.accessKeyId, secret: SandboxDemo.secretAccessKey),
+                apiURL: sandbox.baseURL, platformURL: sandbox.baseURL)
+            let client = GraphQLClient.flatfile(
+                configuration, headers: headerFields, options: clientOptions, transport: transport)
+            return Connection(
+                client: client, environment: environment, sandbox: sandbox,
+                configuration: configuration, tokenPersistence: nil)
+        }
+
+        let configuration: FlatfileConfiguration
+        do {
+            configuration = try FlatfileConfiguration.fromEnvironment(loaded.variables)
+        } catch {
+            throw CommandFailure(error)
+        }
+        let persistence = FileTokenPersistence()
+        let client = GraphQLClient.flatfile(
+            configuration, tokenPersistence: persistence, headers: headerFields, options: clientOptions,
+            transport: transport)
+        return Connection(
+            client: client, environment: loaded.variables, sandbox: nil,
+            configuration: configuration, tokenPersistence: persistence)
+    }
+
+    /// Stops the sandbox, if this connection started one.
+    func close() async {
+        await sandbox?.stop()
+    }
+}
+
+extension CommandFailure {
+    /// The exit-code class of a client error; the message is the error's own, which never holds a secret.
+    init(_ error: GraphQLClientError) {
+        let message = String(describing: error)
+        switch error {
+        case .transport, .httpStatus, .decoding: self = .network(message)
+        case .authentication: self = .authentication(message)
+        case .graphQL: self = .graphQL(message)
+        case .encoding, .configuration: self = .usage(message)
+        }
+    }
+}

@@ -1,0 +1,104 @@
+import ArgumentParser
+import FlatfileGraphQL
+import Foundation
+
+/// What `fgql run` prints on stdout.
+enum OutputFormat: String, CaseIterable, ExpressibleByArgument {
+    /// The response's `data` (or the `--select`ed part) as JSON.
+    case json
+    /// The whole response: `data`, `errors`, `extensions`.
+    case raw
+    /// One compact JSON row per line.
+    case ndjson
+    /// Rows as CSV with a header row.
+    case csv
+}
+
+/// Turns responses and pages into the text written to stdout, in the chosen format.
+struct ResultPrinter {
+    let format: OutputFormat
+    let style: JSONOutputStyle
+    let colour: Bool
+    private var csv = CSVWriter()
+    private var itemsWritten = 0
+
+    init(format: OutputFormat, style: JSONOutputStyle, colour: Bool) {
+        self.format = format
+        self.style = style
+        self.colour = colour
+    }
+
+    /// The text for one whole response.
+    mutating func text(for response: GraphQLResponse, select: SelectPath?, log: StandardError) throws(CommandFailure) -> String {
+        var value = format == .raw ? response.jsonValue : (response.data ?? .null)
+        if let select {
+            // A path that starts at the response root (`data.…`, `errors…`) applies to the whole response.
+            let root = select.components.first.map { component in
+                if case .key(let key) = component { return ["data", "errors", "extensions"].contains(key) }
+                return false
+            } ?? false
+            value = try select.select(in: root ? response.jsonValue : value)
+        }
+        switch format {
+        case .json, .raw: return json(value) + "\n"
+        case .ndjson, .csv: return try rowsText(RowFormatting.rows(in: value, format: format.rawValue), log: log)
+        }
+    }
+
+    /// The opening text of a streamed list of items (`--all-pages`).
+    func beginItems() -> String {
+        format == .json ? "[" : ""
+    }
+
+    /// The text for the next items of a streamed list.
+    mutating func text(forItems items: [JSONValue], log: StandardError) -> String {
+        switch format {
+        case .json:
+            var text = ""
+            for item in items {
+                text += itemsWritten == 0 ? "" : ","
+                text += style == .pretty ? "\n" + indented(json(item)) : json(item)
+                itemsWritten += 1
+            }
+            return text
+        case .raw, .ndjson, .csv:
+            return rowsText(items, log: log)
+        }
+    }
+
+    /// The closing text of a streamed list.
+    func endItems() -> String {
+        guard format == .json else { return "" }
+        return (style == .pretty && itemsWritten > 0 ? "\n]" : "]") + "\n"
+    }
+
+    private mutating func rowsText(_ rows: [JSONValue], log: StandardError) -> String {
+        switch format {
+        case .csv:
+            return csv.lines(for: rows) { column in
+                log.warning("column \(column) first appears after the CSV header was written; its values are left out")
+            }
+        default:
+            return rows.map { $0.jsonString(.compact) + "\n" }.joined()
+        }
+    }
+
+    private func json(_ value: JSONValue) -> String {
+        let text = value.jsonString(style)
+        return colour ? JSONHighlighter.highlight(text) : text
+    }
+
+    private func indented(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n")
+    }
+}
+
+/// Data on stdout, written as it comes so a pipe sees pages while later ones are still being fetched.
+struct StandardOutput {
+    let isTerminal = isatty(STDOUT_FILENO) == 1
+
+    func write(_ text: String) {
+        guard !text.isEmpty else { return }
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+}
