@@ -82,7 +82,12 @@ struct MutationTests {
                 #"mutation { initializeBatchAndUpload(fileType: "csv", fileSize: 1024, fileName: "contacts.csv") { signedUrl batch { id status } upload { id status } } }"#)
             let uploadId = try #require(value(started, "initializeBatchAndUpload", "upload", "id") as? String)
             #expect(value(started, "initializeBatchAndUpload", "upload", "status") as? String == "pending")
-            #expect((value(started, "initializeBatchAndUpload", "signedUrl") as? String)?.hasPrefix(sandbox.baseURL.absoluteString) == true)
+            let signedURL = try #require(URL(string: value(started, "initializeBatchAndUpload", "signedUrl") as? String ?? ""))
+            #expect(signedURL.absoluteString.hasPrefix(sandbox.baseURL.absoluteString))
+            let put = try await HTTP().send("PUT", signedURL, body: Data("email\nada@example.com\n".utf8), contentType: "text/csv")
+            #expect(put.status == 200, "the signed URL accepts the file")
+            let unknown = try await HTTP().send("PUT", sandbox.url("uploads/nope"), body: Data("x".utf8), contentType: "text/csv")
+            #expect(unknown.status == 404)
             let updated = try await sandbox.data(
                 "mutation($id: String!) { updateUploadStatus(uploadId: $id, status: \"uploaded\") { upload { id status } view { id status } } }",
                 variables: ["id": uploadId])

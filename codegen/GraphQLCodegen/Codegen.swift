@@ -1,5 +1,4 @@
 import Foundation
-import GraphQL
 
 /// The generator's entry points: `.graphql` files + a schema → Swift files, or diagnostics only.
 ///

@@ -96,33 +96,33 @@ public struct JSONValueDecoder: Sendable {
 
 /// A type decoded straight from a JSON scalar.
 protocol JSONScalar {
-    static func unbox(_ value: JSONValue, path: JSONValueDecoder.PathNode) throws -> Self
+    static func unbox(_ value: JSONValue, path: @autoclosure () -> JSONValueDecoder.PathNode) throws -> Self
 }
 
 extension Bool: JSONScalar {
-    static func unbox(_ value: JSONValue, path: JSONValueDecoder.PathNode) throws -> Bool {
+    static func unbox(_ value: JSONValue, path: @autoclosure () -> JSONValueDecoder.PathNode) throws -> Bool {
         guard case .bool(let bool) = value else {
-            throw JSONValueDecoder.mismatch(Bool.self, expected: "a boolean", found: value, path: path.keys)
+            throw JSONValueDecoder.mismatch(Bool.self, expected: "a boolean", found: value, path: path().keys)
         }
         return bool
     }
 }
 
 extension String: JSONScalar {
-    static func unbox(_ value: JSONValue, path: JSONValueDecoder.PathNode) throws -> String {
+    static func unbox(_ value: JSONValue, path: @autoclosure () -> JSONValueDecoder.PathNode) throws -> String {
         guard case .string(let string) = value else {
-            throw JSONValueDecoder.mismatch(String.self, expected: "a string", found: value, path: path.keys)
+            throw JSONValueDecoder.mismatch(String.self, expected: "a string", found: value, path: path().keys)
         }
         return string
     }
 }
 
 extension BinaryFloatingPoint where Self: JSONScalar {
-    static func unbox(_ value: JSONValue, path: JSONValueDecoder.PathNode) throws -> Self {
+    static func unbox(_ value: JSONValue, path: @autoclosure () -> JSONValueDecoder.PathNode) throws -> Self {
         switch value {
         case .int(let int): return Self(int)
         case .double(let double): return Self(double)
-        default: throw JSONValueDecoder.mismatch(Self.self, expected: "a number", found: value, path: path.keys)
+        default: throw JSONValueDecoder.mismatch(Self.self, expected: "a number", found: value, path: path().keys)
         }
     }
 }
@@ -131,16 +131,16 @@ extension Double: JSONScalar {}
 extension Float: JSONScalar {}
 
 extension FixedWidthInteger where Self: JSONScalar {
-    static func unbox(_ value: JSONValue, path: JSONValueDecoder.PathNode) throws -> Self {
+    static func unbox(_ value: JSONValue, path: @autoclosure () -> JSONValueDecoder.PathNode) throws -> Self {
         let converted: Self?
         switch value {
         case .int(let int): converted = Self(exactly: int)
         case .double(let double): converted = Self(exactly: double)
-        default: throw JSONValueDecoder.mismatch(Self.self, expected: "an integer", found: value, path: path.keys)
+        default: throw JSONValueDecoder.mismatch(Self.self, expected: "an integer", found: value, path: path().keys)
         }
         guard let converted else {
             throw DecodingError.dataCorrupted(.init(
-                codingPath: path.keys, debugDescription: "number \(value) is not a whole number that fits in \(Self.self)"))
+                codingPath: path().keys, debugDescription: "number \(value) is not a whole number that fits in \(Self.self)"))
         }
         return converted
     }
@@ -246,8 +246,8 @@ extension JSONValueDecoder {
         }
 
         private mutating func scalar<T: JSONScalar>() throws -> T {
-            let path = currentPath
-            return try T.unbox(next(T.self), path: path)
+            let index = currentIndex
+            return try T.unbox(next(T.self), path: .index(index, path))
         }
 
         mutating func decodeNil() throws -> Bool {

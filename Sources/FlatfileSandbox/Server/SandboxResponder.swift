@@ -1,4 +1,3 @@
-import HTTPTypes
 import Hummingbird
 
 /// Routes each request, applies latency and faults, and never lets an error escape as a bare 500.
@@ -13,7 +12,7 @@ struct SandboxResponder: HTTPResponder {
     let statistics: SandboxStatistics
 
     /// Names the fault a response stands for, so a client's logs show it was injected.
-    static let faultHeader = HTTPField.Name("X-Sandbox-Fault")!
+    static let faultHeader = HTTPFields.Element.Name("X-Sandbox-Fault")!
 
     func respond(to request: Request, context: Context) async throws -> Response {
         let path = request.uri.path

@@ -46,10 +46,6 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
         make(.error, message, file, offset)
     }
 
-    static func warning(_ message: String, in file: SourceFile? = nil, at offset: Int? = nil) -> Diagnostic {
-        make(.warning, message, file, offset)
-    }
-
     private static func make(_ severity: Severity, _ message: String, _ file: SourceFile?, _ offset: Int?) -> Diagnostic {
         guard let file else { return Diagnostic(severity: severity, message: message) }
         guard let offset else { return Diagnostic(severity: severity, message: message, path: file.path) }

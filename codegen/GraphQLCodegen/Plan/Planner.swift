@@ -149,7 +149,6 @@ final class Planner {
                 name: definition.variable.name.value, shape: TypeShape(definition.type),
                 hasDefault: definition.defaultValue != nil, deprecationReason: nil, description: nil)
         }
-        checkPropertyNames(variables.map { ($0.name, Optional<Node>.none) }, owner: "the variables of \(name.value)", reserved: [])
 
         var printer = GraphQLPrinter()
         printer.typenameSelectionSets = typenameSelectionSets
@@ -277,43 +276,8 @@ final class Planner {
     ) -> SelectionSetPlan {
         let collected = collect(scopes, parent: parent)
 
-        // Property names first: a nested type may not share a name with a property of the same struct.
-        var properties: [(name: String, node: Node?)] = collected.fieldKeys.map { key in
-            (key, collected.fields[key]?.lazy.compactMap(\.field).last.map { $0 as Node })
-        }
-        properties += collected.fragmentNames.map { (SwiftName.lowerFirst($0), collected.fragmentUses[$0]?.last.map { $0.spread as Node }) }
-        properties += collected.caseTypes.map { ("as" + SwiftName.upperFirst($0), collected.cases[$0]?.last.map { $0.fragment as Node }) }
-        checkPropertyNames(properties, owner: "the selection on \(parent.name)", reserved: ["hashValue"])
-        let propertyNames = Set(properties.map(\.name))
-
-        func nestedName(_ base: String) -> String {
-            var name = SwiftName.upperFirst(base)
-            while reservedNestedNames.contains(name) || propertyNames.contains(name) { name += "_" }
-            return name
-        }
-        var nestedNames: [String: String] = [:]  // key or "as…" → type name
-        var nestedOwners: [String: (String, Node?)] = [:]
-        let listKeys = collected.fieldKeys.filter { key in
-            guard let field = collected.fields[key]?.lazy.compactMap(\.field).first, field.selectionSet != nil else { return false }
-            let scope = collected.fields[key]?.lazy.filter { $0.field != nil }.first?.scope ?? parent
-            return SchemaLookup.fields(of: scope)[field.name.value].map { TypeShape($0.type).containsList } ?? false
-        }
-        // A list's element type reads better singular (`batches: [Batch]`), unless that name is already taken.
-        let plainNames = Set(collected.fieldKeys.map(SwiftName.upperFirst))
-        for key in collected.fieldKeys {
-            guard let occurrence = collected.fields[key]?.lazy.compactMap(\.field).first, occurrence.selectionSet != nil else { continue }
-            let singular = listKeys.contains(key) ? SwiftName.singular(key) : key
-            let name = nestedName(singular)
-            nestedNames[key] = singular != key && plainNames.contains(SwiftName.upperFirst(singular)) ? nestedName(key) : name
-        }
-        for type in collected.caseTypes { nestedNames["as" + type] = nestedName("As" + SwiftName.upperFirst(type)) }
-        for (owner, name) in nestedNames.sorted(by: { $0.key < $1.key }) {
-            if let (other, _) = nestedOwners[name] {
-                let node: Node? = collected.fields[owner]?.lazy.compactMap(\.field).first ?? collected.fields[other]?.lazy.compactMap(\.field).first
-                report("\"\(other)\" and \"\(owner)\" in the selection on \(parent.name) would both generate the nested type \(name); alias one of the fields", node)
-            }
-            nestedOwners[name] = (owner, nil)
-        }
+        let propertyNames = checkedPropertyNames(collected, parent: parent)
+        let nestedNames = nestedTypeNames(collected, parent: parent, propertyNames: propertyNames)
         let visible = visibleTypeNames.union([swiftName]).union(nestedNames.values)
 
         var members: [Member] = []
@@ -344,6 +308,49 @@ final class Planner {
                 presence: Presence(typenames: narrowing(type, within: parent), isConditional: cases.allSatisfy(\.isConditional)))))
         }
         return SelectionSetPlan(swiftName: swiftName, graphQLType: parent.name, members: members)
+    }
+
+    /// The struct's property names (fields, fragments, type cases); a duplicate is reported with the fix.
+    private func checkedPropertyNames(_ collected: Collected, parent: GraphQLNamedType) -> Set<String> {
+        var properties: [(name: String, node: Node?)] = collected.fieldKeys.map { key in
+            (key, collected.fields[key]?.lazy.compactMap(\.field).last.map { $0 as Node })
+        }
+        properties += collected.fragmentNames.map { (SwiftName.lowerFirst($0), collected.fragmentUses[$0]?.last.map { $0.spread as Node }) }
+        properties += collected.caseTypes.map { ("as" + SwiftName.upperFirst($0), collected.cases[$0]?.last.map { $0.fragment as Node }) }
+        checkPropertyNames(properties, owner: "the selection on \(parent.name)", reserved: ["hashValue"])
+        return Set(properties.map(\.name))
+    }
+
+    /// The nested struct name for each field with a selection (by response key) and each type case (by "as" +
+    /// type name). A name that would hide a type the code refers to, or clash with a property, gets a trailing `_`.
+    private func nestedTypeNames(_ collected: Collected, parent: GraphQLNamedType, propertyNames: Set<String>) -> [String: String] {
+        func available(_ base: String) -> String {
+            var name = SwiftName.upperFirst(base)
+            while reservedNestedNames.contains(name) || propertyNames.contains(name) { name += "_" }
+            return name
+        }
+        var names: [String: String] = [:]
+        // A list's element type reads better singular (`batches: [Batch]`), unless another field has that name.
+        let plainNames = Set(collected.fieldKeys.map(SwiftName.upperFirst))
+        for key in collected.fieldKeys {
+            guard let occurrence = collected.fields[key]?.first(where: { $0.field?.selectionSet != nil }),
+                let field = occurrence.field
+            else { continue }
+            let isList = SchemaLookup.fields(of: occurrence.scope)[field.name.value].map { TypeShape($0.type).containsList } ?? false
+            let singular = isList ? SwiftName.singular(key) : key
+            names[key] = available(singular != key && plainNames.contains(SwiftName.upperFirst(singular)) ? key : singular)
+        }
+        for type in collected.caseTypes { names["as" + type] = available("As" + SwiftName.upperFirst(type)) }
+
+        var owners: [String: String] = [:]  // type name → the key that generates it
+        for (owner, name) in names.sorted(by: { $0.key < $1.key }) {
+            if let other = owners[name] {
+                let node = collected.fields[owner]?.lazy.compactMap(\.field).first ?? collected.fields[other]?.lazy.compactMap(\.field).first
+                report("\"\(other)\" and \"\(owner)\" in the selection on \(parent.name) would both generate the nested type \(name); alias one of the fields", node)
+            }
+            owners[name] = owner
+        }
+        return names
     }
 
     private func planField(

@@ -19,8 +19,6 @@ enum SchemaLookup {
         return [type.name]
     }
 
-    static func isAbstract(_ type: GraphQLNamedType) -> Bool { type is GraphQLAbstractType }
-
     /// The type a selection's type condition names, or `parent` when it names none.
     static func conditionType(_ condition: NamedType?, parent: GraphQLNamedType, in schema: GraphQLSchema)
         -> GraphQLNamedType?
