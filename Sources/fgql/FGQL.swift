@@ -5,6 +5,6 @@ struct FGQL: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fgql",
         abstract: "Run saved GraphQL queries against Flatfile (or any GraphQL API), generate typed Swift, and start a local Flatfile sandbox.",
-        subcommands: [RunCommand.self, GenerateCommand.self, ValidateCommand.self, AuthCommand.self, SandboxCommand.self]
+        subcommands: [RunCommand.self, GenerateCommand.self, ValidateCommand.self, SchemaCommand.self, AuthCommand.self, SandboxCommand.self]
     )
 }
