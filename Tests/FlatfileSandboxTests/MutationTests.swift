@@ -36,6 +36,7 @@ struct MutationTests {
     }
 
     @Test func updateWorkbookRowsFixesACellAndRevalidates() async throws {
+        // The edit shape of Flatfile's SDK (RecordMutation.toGraphQLEdits): {_id, data, messages}.
         try await withSandbox { sandbox in
             // Find an invalid Contacts row whose email is wrong.
             let view = try await sandbox.data("{ getFinalDatabaseView(limit: 25000) { rows } }")
@@ -47,10 +48,15 @@ struct MutationTests {
             let id = try #require(broken["id"] as? Int)
             let updated = try await sandbox.data(
                 "mutation($edits: [JSON!]!) { updateWorkbookRows(edits: $edits) { rows { _id cells validations { error key } } } }",
-                variables: ["edits": [["_id": id, "cells": ["email": "fixed@example.com"]]]])
+                variables: ["edits": [[
+                    "_id": id, "data": ["email": "fixed@example.com"],
+                    "messages": [["error": "warn", "key": "email", "message": "Checked by hand"]],
+                ]]])
             let row = try #require(value(updated, "updateWorkbookRows", "rows", "0") as? [String: Any])
             #expect(value(row, "cells", "email") as? String == "fixed@example.com")
-            #expect(!(row["validations"] as? [[String: Any]] ?? []).contains { $0["error"] as? String == "error" })
+            let validations = row["validations"] as? [[String: Any]] ?? []
+            #expect(!validations.contains { $0["error"] as? String == "error" })
+            #expect(validations.contains { $0["message"] as? String == "Checked by hand" }, "client messages are kept")
             let after = try await sandbox.data("{ getFinalDatabaseView(limit: 25000) { rows } }")
             let reread = (value(after, "getFinalDatabaseView", "rows") as? [[String: Any]])?.first { $0["id"] as? Int == id }
             #expect(reread?["valid"] as? Bool == true)

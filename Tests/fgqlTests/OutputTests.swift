@@ -53,7 +53,7 @@ struct OutputTests {
         let text = writer.lines(for: rows, onNewColumn: { newColumns.append($0) })
         #expect(text == """
             id,valid,data.name,data.note,info\r
-            1,false,"Ada, Countess","said ""hi""\",[{""level"":""error""}]\r
+            1,false,"Ada, Countess","said ""hi""\","[{""level"":""error""}]"\r
             2,true,"Line\r
             break",,[]\r
 

@@ -38,7 +38,10 @@ public final class URLSessionTransport: HTTPTransport {
     /// A transport over an ephemeral session (no cookies, no disk cache), shared by clients that don't pass one.
     public static let shared = URLSessionTransport()
 
+    #if canImport(FoundationNetworking)
+    /// For the one-off sessions of `sendAtMostOnce`.
     private let configuration: URLSessionConfiguration
+    #endif
     private let session: URLSession
     private let delegate: SessionDelegate
 
@@ -48,7 +51,9 @@ public final class URLSessionTransport: HTTPTransport {
         configuration.urlCache = nil
         // Many concurrent operations against one host should not queue behind a handful of connections.
         configuration.httpMaximumConnectionsPerHost = max(configuration.httpMaximumConnectionsPerHost, 16)
+        #if canImport(FoundationNetworking)
         self.configuration = configuration
+        #endif
         delegate = SessionDelegate()
         session = URLSession(configuration: configuration, delegate: delegate, delegateQueue: nil)
     }
@@ -58,7 +63,7 @@ public final class URLSessionTransport: HTTPTransport {
     }
 
     public func send(_ request: URLRequest) async throws -> (Data, HTTPURLResponse) {
-        try await Self.send(request, on: session, delegate: delegate)
+        try await Self.send(request, on: session, delegate: delegate, resendable: true)
     }
 
     #if canImport(FoundationNetworking)
@@ -69,28 +74,34 @@ public final class URLSessionTransport: HTTPTransport {
         let delegate = SessionDelegate()
         let session = URLSession(configuration: configuration, delegate: delegate, delegateQueue: nil)
         defer { session.finishTasksAndInvalidate() }
-        return try await Self.send(request, on: session, delegate: delegate)
+        return try await Self.send(request, on: session, delegate: delegate, resendable: false)
     }
     #endif
 
-    private static func send(_ request: URLRequest, on session: URLSession, delegate: SessionDelegate)
-        async throws -> (Data, HTTPURLResponse)
-    {
+    /// Runs one data task. A `resendable` request's body goes out as a stream on Linux: libcurl may send the
+    /// request again on a fresh connection when a reused keep-alive connection breaks, and FoundationNetworking
+    /// can rewind only a stream body (see `needNewBodyStream`); a `Data` body would be resent empty and the
+    /// request would hang until its timeout. The price is a chunked request body instead of `Content-Length`.
+    private static func send(
+        _ request: URLRequest, on session: URLSession, delegate: SessionDelegate, resendable: Bool
+    ) async throws -> (Data, HTTPURLResponse) {
         try Task.checkCancellation()
         var request = request
-        let body = request.httpBody
+        // Only a streamed body may be handed out again: FoundationNetworking stops the process if it is asked to
+        // rewind a `Data` body and gets a stream.
+        var streamedBody: Data?
         #if canImport(FoundationNetworking)
-        // libcurl can only send a body again (see `needNewBodyStream`) when it comes from a stream.
-        if let body {
+        if resendable, let body = request.httpBody {
             request.httpBody = nil
             request.httpBodyStream = InputStream(data: body)
+            streamedBody = body
         }
         #endif
         let task = session.dataTask(with: request)
         let box = TaskBox(task)
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
-                delegate.register(task, body: body, continuation: continuation)
+                delegate.register(task, body: streamedBody, continuation: continuation)
                 task.resume()
             }
         } onCancel: {
@@ -110,7 +121,7 @@ private final class TaskBox: @unchecked Sendable {
 private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecked Sendable {
     private struct Pending {
         var continuation: CheckedContinuation<(Data, HTTPURLResponse), any Error>
-        /// The request body, to send again if the transfer restarts.
+        /// The streamed request body, to stream again if the transfer restarts.
         var requestBody: Data?
         var body = Data()
         var response: HTTPURLResponse?

@@ -147,48 +147,34 @@ extension SandboxData {
         return (valid, status)
     }
 
-    /// Applies cell edits `{"_id": n, "cells": {key: value}}` and re-checks the changed rows.
+    /// Applies record edits in the Flatfile SDK's shape, `{"_id": n, "data": {key: value}, "messages"?: [...]}`
+    /// (`cells` is accepted for `data` too), and re-checks the changed rows.
     mutating func updateWorkbookRows(edits: [Map], batchId: String?, scope: AccessScope) throws(SandboxDataError)
         -> [RowRecord]
     {
         let parsed = try edits.enumerated().map { index, edit throws(SandboxDataError) in
-            try Self.parseEdit(edit, index: index)
+            try RecordEdit(edit, index: index)
         }
         let allowedBatch = try batchId.map { id throws(SandboxDataError) in batches[try visibleBatchIndex(id, in: scope)].id }
         // Check every edit before changing anything, so a bad edit changes nothing.
-        for (rowId, _) in parsed {
-            guard rowId >= 1, rowId <= rows.count, let batchIndex = batchIndex(rows[rowId - 1].batchId),
-                canSee(batches[batchIndex], in: scope), allowedBatch == nil || rows[rowId - 1].batchId == allowedBatch
-            else { throw .notFound("Record", String(rowId)) }
+        for edit in parsed {
+            guard edit.rowId >= 1, edit.rowId <= rows.count, let batchIndex = batchIndex(rows[edit.rowId - 1].batchId),
+                canSee(batches[batchIndex], in: scope), allowedBatch == nil || rows[edit.rowId - 1].batchId == allowedBatch
+            else { throw .notFound("Record", String(edit.rowId)) }
         }
-        return parsed.map { rowId, cells in
-            let fields = fields(ofBatch: rows[rowId - 1].batchId)
-            for (key, value) in cells {
-                rows[rowId - 1].cells[key] = value
+        return parsed.map { edit in
+            let index = edit.rowId - 1
+            for (key, value) in edit.cells {
+                rows[index].cells[key] = value
             }
-            rows[rowId - 1].messages = fields.messages(
-                for: rows[rowId - 1].cells, keepingNotesOf: rows[rowId - 1].messages)
-            return rows[rowId - 1]
+            let checks = fields(ofBatch: rows[index].batchId).messages(for: rows[index].cells, keepingNotesOf: rows[index].messages)
+            rows[index].messages = checks + edit.messages.filter { !checks.contains($0) }
+            return rows[index]
         }
     }
 
     func fields(ofBatch batchId: String) -> [TemplateField] {
         batchIndex(batchId).flatMap { template(batches[$0].templateId)?.fields } ?? []
-    }
-
-    private static func parseEdit(_ edit: Map, index: Int) throws(SandboxDataError) -> (Int, [String: CellValue]) {
-        let problem = "edits[\(index)] must be an object {\"_id\": <record number>, \"cells\": {<field key>: <value>}}"
-        guard let object = edit.dictionary, let id = object["_id"]?.int ?? object["id"]?.int,
-            let cellMap = object["cells"]?.dictionary
-        else { throw .badInput(problem) }
-        var cells: [String: CellValue] = [:]
-        for (key, value) in cellMap {
-            guard let cell = CellValue(value) else {
-                throw .badInput("edits[\(index)].cells.\(key) must be a string, number, boolean or null")
-            }
-            cells[key] = cell
-        }
-        return (id, cells)
     }
 
     mutating func updateWorkspaceEnvironment(workspaceId: String, values: Map, scope: AccessScope)
@@ -197,6 +183,42 @@ extension SandboxData {
         let index = try visibleWorkspaceIndex(workspaceId, in: scope)
         guard values.dictionary != nil else { throw .badInput("env must be a JSON object such as {\"region\": \"eu\"}") }
         workspaces[index].environmentValues = values
+    }
+}
+
+/// One element of `updateWorkbookRows(edits:)`.
+private struct RecordEdit {
+    let rowId: Int
+    let cells: [String: CellValue]
+    /// Messages the client adds, e.g. from its own checks: `[{"error": "warn", "key": "email", "message": "…"}]`.
+    let messages: [RowMessage]
+
+    init(_ edit: Map, index: Int) throws(SandboxDataError) {
+        let shape = "edits[\(index)] must be an object {\"_id\": <record number>, \"data\": {<field key>: <value>}}"
+        guard let object = edit.dictionary, let id = object["_id"]?.int,
+            let cellMap = (object["data"] ?? object["cells"])?.dictionary
+        else { throw .badInput(shape) }
+        var cells: [String: CellValue] = [:]
+        for (key, value) in cellMap {
+            guard let cell = CellValue(value) else {
+                throw .badInput("edits[\(index)].data.\(key) must be a string, number, boolean or null")
+            }
+            cells[key] = cell
+        }
+        var messages: [RowMessage] = []
+        for (position, message) in (object["messages"]?.array ?? []).enumerated() {
+            guard let levelName = message["error"].string ?? message["level"].string,
+                let level = MessageLevel(rawValue: levelName), let key = message["key"].string,
+                let text = message["message"].string
+            else {
+                throw .badInput(
+                    "edits[\(index)].messages[\(position)] must be {\"error\": \"error\" | \"warn\" | \"info\", \"key\": String, \"message\": String}")
+            }
+            messages.append(RowMessage(level: level, key: key, message: text))
+        }
+        rowId = id
+        self.cells = cells
+        self.messages = messages
     }
 }
 

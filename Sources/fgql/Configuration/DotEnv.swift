@@ -22,12 +22,12 @@ struct DotEnv: Equatable {
     /// Parses `text`; `file` names the source in error messages.
     init(parsing text: String, file: String) throws(SyntaxError) {
         var variables: [String: String] = [:]
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).makeIterator()
+        // "\r\n" is one Character in Swift, so split on newline Characters rather than on "\n".
+        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).makeIterator()
         var lineNumber = 0
         while let rawLine = lines.next() {
             lineNumber += 1
-            var line = Substring(rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine)
-            line = line.drop(while: \.isWhitespace)
+            var line = rawLine.drop(while: \.isWhitespace)
             if line.isEmpty || line.hasPrefix("#") { continue }
             if line.hasPrefix("export ") { line = line.dropFirst("export ".count).drop(while: \.isWhitespace) }
             guard let equals = line.firstIndex(of: "=") else {

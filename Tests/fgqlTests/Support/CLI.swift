@@ -1,0 +1,107 @@
+import FlatfileSandbox
+import Foundation
+import Testing
+
+/// What one run of the built `fgql` binary did.
+struct CLIResult {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+}
+
+/// Runs the `fgql` executable that `swift build`/`swift test` put next to the test bundle, as a user would.
+enum CLI {
+    /// The built binary: found by walking up from the test runner's own location.
+    static let binary: URL? = {
+        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<5 {
+            let candidate = directory.appendingPathComponent("fgql")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            directory.deleteLastPathComponent()
+        }
+        return nil
+    }()
+
+    /// Runs `fgql arguments` in `directory` with exactly `environment` (plus PATH), feeding `input` on stdin.
+    static func run(
+        _ arguments: [String], in directory: URL, environment: [String: String] = [:], input: String? = nil
+    ) async throws -> CLIResult {
+        let binary = try #require(binary, "the fgql executable was not built next to the tests; run swift build first")
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        var fullEnvironment = environment
+        fullEnvironment["PATH"] = ProcessInfo.processInfo.environment["PATH"]
+        fullEnvironment["HOME"] = fullEnvironment["HOME"] ?? directory.path
+        fullEnvironment["XDG_CACHE_HOME"] = fullEnvironment["XDG_CACHE_HOME"] ?? directory.appendingPathComponent("cache").path
+        process.environment = fullEnvironment
+        // Files, not pipes: a large output must never block the child on a full pipe.
+        let stdoutURL = directory.appendingPathComponent("stdout-\(UUID().uuidString)")
+        let stderrURL = directory.appendingPathComponent("stderr-\(UUID().uuidString)")
+        _ = FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
+        let stdout = try FileHandle(forWritingTo: stdoutURL)
+        let stderr = try FileHandle(forWritingTo: stderrURL)
+        process.standardOutput = stdout
+        process.standardError = stderr
+        let stdin = Pipe()
+        process.standardInput = stdin
+        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
+            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
+            do {
+                try process.run()
+                if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
+                try? stdin.fileHandleForWriting.close()
+            } catch {
+                continuation.resume(throwing: error)
+            }
+        }
+        try stdout.close()
+        try stderr.close()
+        defer {
+            try? FileManager.default.removeItem(at: stdoutURL)
+            try? FileManager.default.removeItem(at: stderrURL)
+        }
+        return CLIResult(
+            status: status,
+            stdout: String(decoding: try Data(contentsOf: stdoutURL), as: UTF8.self),
+            stderr: String(decoding: try Data(contentsOf: stderrURL), as: UTF8.self))
+    }
+}
+
+/// A sandbox and a working folder holding a copy of the saved queries, with credentials pointing at the sandbox.
+struct CLIWorkspace {
+    let sandbox: SandboxServer
+    let directory: URL
+    /// The repository's `queries/` folder.
+    static let queries = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("queries")
+
+    static func start(_ configuration: SandboxConfiguration = .init()) async throws -> CLIWorkspace {
+        let sandbox = try await SandboxServer.start(configuration)
+        let directory = try temporaryDirectory()
+        try FileManager.default.copyItem(at: queries, to: directory.appendingPathComponent("queries"))
+        return CLIWorkspace(sandbox: sandbox, directory: directory)
+    }
+
+    /// FLATFILE_* variables for the sandbox's demo access key.
+    var accessKeyEnvironment: [String: String] {
+        [
+            "FLATFILE_API_URL": sandbox.baseURL.absoluteString,
+            "FLATFILE_ACCESS_KEY_ID": SandboxDemo.accessKeyId,
+            "FLATFILE_SECRET_ACCESS_KEY": SandboxDemo.secretAccessKey,
+            "FLATFILE_LICENSE_KEY": SandboxDemo.licenseKey,
+        ]
+    }
+
+    func run(_ arguments: [String], environment: [String: String]? = nil, input: String? = nil) async throws -> CLIResult {
+        try await CLI.run(arguments, in: directory, environment: environment ?? accessKeyEnvironment, input: input)
+    }
+
+    func stop() async {
+        await sandbox.stop()
+        try? FileManager.default.removeItem(at: directory)
+    }
+}
