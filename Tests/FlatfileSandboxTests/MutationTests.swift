@@ -47,7 +47,7 @@ struct MutationTests {
             })
             let id = try #require(broken["id"] as? Int)
             let updated = try await sandbox.data(
-                "mutation($edits: [JSON!]!) { updateWorkbookRows(edits: $edits) { rows { _id cells validations { error key } } } }",
+                "mutation($edits: [JSON!]!) { updateWorkbookRows(edits: $edits) { rows { _id cells validations { error key message } } } }",
                 variables: ["edits": [[
                     "_id": id, "data": ["email": "fixed@example.com"],
                     "messages": [["error": "warn", "key": "email", "message": "Checked by hand"]],

@@ -45,13 +45,11 @@ struct TokenExchangeShapeTests {
     @Test("the access-key exchange sends Flatfile's field names and reads a 201 with a numeric user id")
     func accessKeyExchange() async throws {
         let transport = FixedAnswerTransport(status: 201, body: #"{"accessToken":"opaque-1","user":{"id":123}}"#)
-        let started = Date()
         let token = try await store(.accessKey(id: "k", secret: "s3cret-value", expiresIn: 600), transport)
             .accessToken()
         #expect(token.value == "opaque-1")
         // No JWT and no lifetime in the answer: the requested one is used.
-        let lifetime = try #require(token.expiresAt).timeIntervalSince(started)
-        #expect(lifetime > 590 && lifetime < 610)
+        #expect(try #require(token.expiresAt).timeIntervalSince(token.obtainedAt) == 600)
         let request = try #require(transport.requests.first)
         #expect(request.url?.absoluteString == "https://api.example.test/auth/access-key/exchange")
         #expect(request.httpMethod == "POST")
@@ -66,11 +64,9 @@ struct TokenExchangeShapeTests {
     ])
     func platformShapes(body: String) async throws {
         let transport = FixedAnswerTransport(status: 200, body: body)
-        let started = Date()
         let token = try await store(.apiCredentials(clientId: "c", secret: "client-secret-1"), transport).accessToken()
         #expect(token.value == "opaque-2")
-        let lifetime = try #require(token.expiresAt).timeIntervalSince(started)
-        #expect(lifetime > 3590 && lifetime < 3610)
+        #expect(try #require(token.expiresAt).timeIntervalSince(token.obtainedAt) == 3600)
         #expect(transport.requests.first?.url?.absoluteString == "https://api.example.test/api/v1/auth")
     }
 
