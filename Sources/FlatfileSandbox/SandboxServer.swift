@@ -8,10 +8,10 @@ import Logging
 ///
 /// ```swift
 /// let sandbox = try await SandboxServer.start()
-/// defer { Task { await sandbox.stop() } }
-/// // POST \(sandbox.baseURL)/auth/access-key/exchange with SandboxDemo.accessKeyId / secretAccessKey,
+/// // POST {baseURL}/auth/access-key/exchange with SandboxDemo.accessKeyId and .secretAccessKey,
 /// // then POST sandbox.graphQLURL with "Authorization: Bearer <accessToken>".
-/// sandbox.faults.enqueue(.status429(retryAfter: 1), count: 1, on: .graphql)
+/// sandbox.faults.enqueue(.status429(retryAfter: 1), count: 1, on: .graphql)   // the next GraphQL call gets 429
+/// await sandbox.stop()
 /// ```
 public final class SandboxServer: Sendable {
     /// The server's root URL with the port it really listens on, e.g. `http://127.0.0.1:54321`.

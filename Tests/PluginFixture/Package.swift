@@ -8,6 +8,7 @@ import PackageDescription
 let package = Package(
     name: "PluginFixture",
     platforms: [.macOS(.v14), .iOS(.v17)],
+    products: [.executable(name: "fixture-app", targets: ["fixture-app"])],
     dependencies: [.package(name: "fgql", path: "../..")],
     targets: [
         .target(

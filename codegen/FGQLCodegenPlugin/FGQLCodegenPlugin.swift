@@ -48,6 +48,9 @@ struct GenerationRequest {
         let operationFiles = files.filter { $0.pathExtension == "graphql" && $0 != schema }.sorted { $0.path < $1.path }
         guard !operationFiles.isEmpty else { return [] }
         let config = byName["fgql.json"]
+        // `fgql run` reads variables from a sidecar `<name>.variables.json`; declaring those as inputs too keeps
+        // SwiftPM from warning that the target has unhandled files (they do not change the output).
+        let sidecars = files.filter { $0.lastPathComponent.hasSuffix(".variables.json") }.sorted { $0.path < $1.path }
 
         var arguments = ["--schema", schema.path, "--output-directory", outputDirectory.path]
         if let config { arguments += ["--config", config.path] }
@@ -58,7 +61,7 @@ struct GenerationRequest {
             .buildCommand(
                 displayName: "Generating Swift for \(operationFiles.count) GraphQL file(s) in \(targetName)",
                 executable: tool, arguments: arguments,
-                inputFiles: [schema] + (config.map { [$0] } ?? []) + operationFiles,
+                inputFiles: [schema] + (config.map { [$0] } ?? []) + operationFiles + sidecars,
                 outputFiles: outputs)
         ]
     }

@@ -71,7 +71,13 @@ public actor FlatfileTokenStore: AccessTokenProvider {
                 return saved
             }
         }
-        return try await awaitRefresh().get()
+        let refreshed = await awaitRefresh()
+        // A refresh that fails while the old token is still valid (only inside the refresh margin) is not fatal:
+        // use the old token and try again on the next call.
+        if case .failure = refreshed, let current, let expiresAt = current.expiresAt, Date() < expiresAt {
+            return current
+        }
+        return try refreshed.get()
     }
 
     public func invalidate(_ token: AccessToken) -> Bool {

@@ -112,7 +112,7 @@ struct HTTPPipeline: Sendable {
             if allowInsecureHTTP || isLoopback(host: url.host ?? "") { return }
             throw .configuration(ConfigurationFailure(
                 problem: "Refusing to send credentials over plain HTTP to \(url.safeDescription).",
-                fix: "Use an https:// URL, or set GraphQLClientOptions.allowInsecureHTTP (--allow-insecure-http) "
+                fix: "Use an https:// URL, or set GraphQLClientOptions.allowInsecureHTTP (fgql: --allow-insecure) "
                     + "if this network is trusted."))
         default:
             throw .configuration(ConfigurationFailure(

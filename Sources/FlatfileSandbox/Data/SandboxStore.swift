@@ -4,7 +4,18 @@ final class SandboxStore: Sendable {
     private let data: Locked<SandboxData>
 
     init(seed: UInt64) {
-        data = Locked(SandboxData.seeded(seed: seed))
+        data = Locked(Self.seededData(seed: seed))
+    }
+
+    /// Seeding 25,000 rows is most of a server's start-up, and tests start hundreds of servers in one process:
+    /// servers with the same seed start from one shared copy-on-write value, so each server's mutations stay its own.
+    private static let seededAccounts = Locked<[UInt64: SandboxData]>([:])
+
+    private static func seededData(seed: UInt64) -> SandboxData {
+        if let cached = seededAccounts.withLock({ $0[seed] }) { return cached }
+        let data = SandboxData.seeded(seed: seed)
+        seededAccounts.withLock { $0[seed] = data }
+        return data
     }
 
     func snapshot() -> SandboxData {

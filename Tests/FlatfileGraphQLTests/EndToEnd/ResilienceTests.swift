@@ -160,9 +160,9 @@ struct ResilienceTests {
     func timeout() async throws {
         try await withSandbox { sandbox in
             var options = quickRetries
-            options.timeout = .seconds(2)
+            options.timeout = .seconds(4)
             let client = try await warmClient(sandbox, options: options)
-            sandbox.faults.enqueue(.latency(.seconds(6)), count: 1, on: .graphql)
+            sandbox.faults.enqueue(.latency(.seconds(15)), count: 1, on: .graphql)
             let error = await expectFailure { try await client.fetch(GetBatchesQuery()) }
             guard case .transport(let failure) = error else {
                 Issue.record("expected a transport error, got \(String(describing: error))")

@@ -14,7 +14,7 @@ struct TokenLifecycleTests {
 
     @Test("200 concurrent operations on an expired token cause exactly one exchange, and all succeed")
     func concurrentRefreshIsSingleFlight() async throws {
-        try await withSandbox(SandboxConfiguration(maximumTokenLifetime: .seconds(8))) { sandbox in
+        try await withSandbox(SandboxConfiguration(maximumTokenLifetime: .seconds(12))) { sandbox in
             let client = sandboxClient(sandbox)
             _ = try await client.fetch(GetBatchesQuery())
             #expect(sandbox.statistics.exchanges(on: .accessKeyExchange) == 1)
@@ -36,22 +36,41 @@ struct TokenLifecycleTests {
 
     @Test("a token that expires mid-run is replaced before it is used")
     func refreshesBeforeExpiry() async throws {
-        try await withSandbox(SandboxConfiguration(maximumTokenLifetime: .seconds(2))) { sandbox in
+        // Tokens live 6 s and are replaced 3 s before they expire: room for a slow request on a busy machine.
+        try await withSandbox(SandboxConfiguration(maximumTokenLifetime: .seconds(6))) { sandbox in
             let client = sandboxClient(sandbox)
             let store = try #require(client.tokenProvider as? FlatfileTokenStore)
             var tokens: Set<String> = []
             var operations = 0
-            let end = Date().addingTimeInterval(5)
+            let end = Date().addingTimeInterval(8)
             while Date() < end {
                 _ = try await client.fetch(GetBatchesQuery())
                 operations += 1
                 if let token = await store.cachedToken() { tokens.insert(token.value) }
-                try await Task.sleep(for: .milliseconds(150))
+                try await Task.sleep(for: .milliseconds(300))
             }
             #expect(tokens.count >= 2)
             #expect(sandbox.statistics.exchanges(on: .accessKeyExchange) == tokens.count)
             // Never refused: every operation was one request.
             #expect(sandbox.statistics.graphQLRequests == operations)
+        }
+    }
+
+    @Test("a refresh that fails while the old token is still valid keeps using the old token")
+    func failedEarlyRefresh() async throws {
+        try await withSandbox(SandboxConfiguration(maximumTokenLifetime: .seconds(12))) { sandbox in
+            let client = sandboxClient(sandbox)
+            _ = try await client.fetch(GetBatchesQuery())
+            let store = try #require(client.tokenProvider as? FlatfileTokenStore)
+            let token = try #require(await store.cachedToken())
+            while !token.needsRefresh() { try await Task.sleep(for: .milliseconds(100)) }
+
+            sandbox.faults.enqueue(.status500, count: 1, on: .accessKeyExchange)
+            let data = try await client.fetch(GetBatchesQuery())
+            #expect(data.getBatches?.data?.isEmpty == false)
+            #expect(sandbox.statistics.requests(on: .accessKeyExchange) == 2)
+            #expect(sandbox.statistics.exchanges(on: .accessKeyExchange) == 1)
+            #expect(await store.cachedToken() == token)
         }
     }
 
