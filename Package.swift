@@ -82,6 +82,7 @@ let package = Package(
         .testTarget(name: "FlatfileGraphQLTests", dependencies: ["FlatfileGraphQL", "FlatfileSandbox"]),
         .testTarget(name: "FlatfileSandboxTests", dependencies: ["FlatfileSandbox"]),
         .testTarget(name: "fgqlTests", dependencies: ["fgql", "FlatfileGraphQL", "FlatfileSandbox"]),
+        .testTarget(name: "FlatfileQueriesTests", dependencies: ["FlatfileQueries", "FlatfileSandbox", "GraphQLCodegen"]),
         .testTarget(
             name: "GraphQLCodegenTests",
             dependencies: ["GraphQLCodegen", .product(name: "GraphQL", package: "GraphQL")]

@@ -6,28 +6,6 @@ import Testing
 
 /// A schema given as introspection JSON (what `fgql schema fetch` can save) works like its SDL.
 @Suite struct IntrospectionTests {
-    static let introspectionQuery = """
-        query IntrospectionQuery {
-          __schema {
-            queryType { name } mutationType { name } subscriptionType { name }
-            types { ...FullType }
-            directives { name description locations isRepeatable args { ...InputValue } }
-          }
-        }
-        fragment FullType on __Type {
-          kind name description
-          fields(includeDeprecated: true) { name description args { ...InputValue } type { ...TypeRef } isDeprecated deprecationReason }
-          inputFields { ...InputValue }
-          interfaces { ...TypeRef }
-          enumValues(includeDeprecated: true) { name description isDeprecated deprecationReason }
-          possibleTypes { ...TypeRef }
-        }
-        fragment InputValue on __InputValue { name description type { ...TypeRef } defaultValue }
-        fragment TypeRef on __Type {
-          kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name } } } } }
-        }
-        """
-
     /// The golden schema without input-field default values: GraphQL 4.3.0's introspection resolver reports
     /// defaults of arguments only (it casts input fields to `GraphQLArgumentDefinition`), so they cannot round-trip
     /// through it. Real servers report them, and the converter prints them (see `defaultValuesAreKept`).
@@ -38,7 +16,7 @@ import Testing
     }
 
     static func introspect(_ sdl: String) async throws -> String {
-        let result = try await graphql(schema: try buildSchema(source: sdl), request: introspectionQuery)
+        let result = try await graphql(schema: try buildSchema(source: sdl), request: SchemaIntrospection.query)
         #expect(result.errors.isEmpty, "\(result.errors)")
         return String(decoding: try JSONEncoder().encode(result), as: UTF8.self)
     }

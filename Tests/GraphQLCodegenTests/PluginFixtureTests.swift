@@ -34,8 +34,10 @@ struct PluginFixtureTests {
     static func swift(_ arguments: [String]) throws -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        // --ignore-lock: under `swift test` the outer SwiftPM holds a lock that would make this one wait forever.
-        process.arguments = ["swift"] + arguments + ["--package-path", copy.path, "--ignore-lock"]
+        process.arguments = ["swift"] + arguments + ["--package-path", copy.path]
+        // Run from the fixture's folder: SwiftPM also locks the working directory's package, which the outer
+        // `swift test` holds, so from there this build would wait forever.
+        process.currentDirectoryURL = copy
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe

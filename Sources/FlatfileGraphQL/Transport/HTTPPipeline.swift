@@ -88,6 +88,10 @@ struct HTTPPipeline: Sendable {
         case .networkConnectionLost, .badServerResponse, .cannotParseResponse, .zeroByteResource,
              .cannotDecodeRawData, .cannotDecodeContentData:
             return .connectionLost
+        case .unknown:
+            // Linux's URLSession reports libcurl's "Send failure: Broken pipe" (a server closing a kept-alive
+            // connection) as an unknown error; it is a lost connection, safe to retry for queries.
+            return .connectionLost
         case .timedOut:
             return .timedOut
         case .secureConnectionFailed, .serverCertificateHasBadDate, .serverCertificateUntrusted,
