@@ -49,7 +49,7 @@ struct FlatfileRowTests {
         #expect(try [FlatfileRow](json: nil).isEmpty)
         #expect(try [FlatfileRow](json: .null).isEmpty)
         let bad: JSONValue = [["id": 1, "status": "review", "data": [:]], ["id": 2, "data": [:]]]
-        do {
+        do throws(GraphQLClientError) {
             _ = try [FlatfileRow](json: bad)
             Issue.record("a row without status must not decode")
         } catch .decoding(let failure) {

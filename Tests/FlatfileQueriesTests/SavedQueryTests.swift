@@ -64,12 +64,16 @@ struct SavedQueryTests {
         }
     }
 
-    @Test("GetSchemasQuery lists team 1001's twelve templates, nine of them active")
+    @Test("GetSchemasQuery lists team 1001's templates: 15 in all, 12 in development, 9 of those active")
     func getSchemas() async throws {
         try await withSandboxClient { client, _ in
             let all = try await client.fetch(GetSchemasQuery(teamId: SandboxDemo.teamId))
-            #expect(all.getSchemas?.pagination?.totalCount == 12)
-            let active = try await client.fetch(GetSchemasQuery(teamId: SandboxDemo.teamId, archived: false, limit: 5))
+            #expect(all.getSchemas?.pagination?.totalCount == 15)
+            let development = try await client.fetch(
+                GetSchemasQuery(teamId: SandboxDemo.teamId, environmentId: .value(SandboxDemo.environmentId)))
+            #expect(development.getSchemas?.pagination?.totalCount == 12)
+            let active = try await client.fetch(GetSchemasQuery(
+                teamId: SandboxDemo.teamId, environmentId: .value(SandboxDemo.environmentId), archived: false, limit: 5))
             let page = try #require(active.getSchemas?.data)
             #expect(page.map(\.name) == ["Contacts", "Products", "Employees", "Contacts v2", "Products v2"])
             #expect(page.first?.id == Seeded.contactsSchemaId && page.first?.slug == "contacts")
@@ -79,11 +83,13 @@ struct SavedQueryTests {
         }
     }
 
-    @Test("GetEmbedsQuery lists team 1001's five portals with their templates")
+    @Test("GetEmbedsQuery lists the five portals of team 1001's development environment with their templates")
     func getEmbeds() async throws {
         try await withSandboxClient { client, _ in
-            let data = try await client.fetch(GetEmbedsQuery(teamId: SandboxDemo.teamId))
+            let data = try await client.fetch(
+                GetEmbedsQuery(teamId: SandboxDemo.teamId, environmentId: .value(SandboxDemo.environmentId)))
             let portals = try #require(data.getEmbeds?.data)
+            #expect(data.getEmbeds?.pagination?.totalCount == 5)
             #expect(portals.map(\.name) == (1...5).map { "Development Portal \($0)" })
             #expect(portals.map(\.archived) == [false, false, false, false, true])
             #expect(portals.first?.id == Seeded.firstPortalId)

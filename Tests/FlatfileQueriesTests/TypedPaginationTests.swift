@@ -65,7 +65,8 @@ struct TypedPaginationTests {
     func itemsFromOffset() async throws {
         try await withSandboxClient { client, _ in
             var names: [String] = []
-            for try await schema in client.items(of: GetSchemasQuery(teamId: SandboxDemo.teamId, offset: 2, limit: 4)) {
+            for try await schema in client.items(of: GetSchemasQuery(
+                teamId: SandboxDemo.teamId, environmentId: .value(SandboxDemo.environmentId), offset: 2, limit: 4)) {
                 names.append(schema.name ?? "")
             }
             #expect(names.count == 10)
@@ -77,7 +78,7 @@ struct TypedPaginationTests {
     func failingPage() async throws {
         try await withSandboxClient { client, sandbox in
             var iterator = client.rows(of: "00000000-0000-4000-8000-000000000000").makeAsyncIterator()
-            do {
+            do throws(GraphQLClientError) {
                 _ = try await iterator.next()
                 Issue.record("a batch that does not exist must fail")
             } catch .graphQL(let failure) {
@@ -94,7 +95,9 @@ struct TypedPaginationTests {
         try await withSandboxClient { client, _ in
             let paging = OffsetPaging(rootField: "getEmbeds", offsetVariable: "offset", limitVariable: "limit")
             var counts: [Int] = []
-            for try await page in client.pages(of: GetEmbedsQuery(teamId: SandboxDemo.teamId, limit: 2), paging: paging) {
+            for try await page in client.pages(
+                of: GetEmbedsQuery(teamId: SandboxDemo.teamId, environmentId: .value(SandboxDemo.environmentId), limit: 2),
+                paging: paging) {
                 counts.append(page.data.getEmbeds?.data?.count ?? 0)
             }
             #expect(counts == [2, 2, 1])

@@ -41,7 +41,7 @@ struct UseCaseTests {
                 guard text.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return text }
                 return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
             }
-            FileManager.default.createFile(atPath: url.path, contents: nil)
+            try Data().write(to: url)
             let file = try FileHandle(forWritingTo: url)
             defer { try? file.close() }
             var fields: [String] = []

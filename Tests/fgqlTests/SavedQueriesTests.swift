@@ -30,7 +30,7 @@ struct SavedQueriesTests {
         let result = try await runWithSandbox(
             ["run", "queries/getBatches.graphql", "--all-pages", "--output", "csv"])
         try expectSuccess(result)
-        let lines = result.stdout.split(separator: "\n")
+        let lines = result.stdout.split(whereSeparator: \.isNewline)
         #expect(lines.first == "id,status,workspaceId")
         #expect(lines.count == 1 + 48)
         #expect(lines[1] == "9ffbecf2-d800-4c37-bb6a-ab39623b536b,submitted,681874ed-4df0-45fc-9214-4a1ac7626fdc")
@@ -44,7 +44,7 @@ struct SavedQueriesTests {
             "--var", "batchId=9ffbecf2-d800-4c37-bb6a-ab39623b536b", "--all-pages", "--output", "csv",
         ])
         try expectSuccess(result)
-        let lines = result.stdout.split(separator: "\n")
+        let lines = result.stdout.split(whereSeparator: \.isNewline)
         #expect(lines.first == "id,valid,status,data.firstName,data.lastName,data.email,data.phone,data.age,data.subscribed,info")
         #expect(lines.count == 1 + 249)
         #expect(lines[1].hasPrefix("1,true,submitted,John,Ritchie,"))

@@ -5,9 +5,10 @@
 /// `GetFinalDatabaseViewQuery`, `GetBatchesQuery`, `GetSchemasQuery`, `GetEmbedsQuery` and `FetchRowsWithSchemaQuery`.
 ///
 /// ```swift
+/// // query ListOrders($skip: Int, $take: Int) { orders(skip: $skip, take: $take) { items { id } totalCount } }
 /// extension ListOrdersQuery: OffsetPagedQuery {
-///     public typealias PageItem = ListOrdersQuery.Data.ListOrders.Datum
-///     public static let offsetPaging = OffsetPaging(rootField: "listOrders", offsetVariable: "skip", limitVariable: "take")
+///     public typealias PageItem = ListOrdersQuery.Data.Orders.Item
+///     public static let offsetPaging = OffsetPaging(rootField: "orders", offsetVariable: "skip", limitVariable: "take")
 /// }
 /// for try await order in client.items(of: ListOrdersQuery(take: 200)) { print(order.id) }
 /// ```
