@@ -231,6 +231,21 @@ struct RunCommandTests {
         }
     }
 
+    @Test("a reader that closes the pipe early ends the run quietly with status 0")
+    func closedPipe() async throws {
+        let workspace = try await CLIWorkspace.start()
+        defer { Task { await workspace.stop() } }
+        let binary = try #require(CLI.binary)
+        var environment = workspace.accessKeyEnvironment
+        environment["FGQL"] = binary.path
+        let result = try await CLI.run(
+            ["-c", "set -o pipefail; \"$FGQL\" run queries/getBatches.graphql --all-pages --var take=1 --output csv | head -2"],
+            in: workspace.directory, environment: environment, executable: URL(fileURLWithPath: "/bin/bash"))
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.split(whereSeparator: \.isNewline).count == 2, "CSV lines end in CRLF")
+        #expect(result.stderr.isEmpty)
+    }
+
     @Test("--verbose shows requests with credentials redacted")
     func verbose() async throws {
         let workspace = try await CLIWorkspace.start()

@@ -196,12 +196,17 @@ public struct ConfigurationFailure: Sendable, Hashable {
 
 /// Decodes an operation's `data` from a parsed response, reporting the JSON path that failed.
 func decodeData<T: Decodable>(_ type: T.Type, from data: JSONValue) throws(GraphQLClientError) -> T {
+    try decodeJSON(type, from: data, root: "data")
+}
+
+/// Decodes `json`, reporting a failure's JSON path from `root` (for example `data.getBatches.data[3].id`).
+func decodeJSON<T: Decodable>(_ type: T.Type, from json: JSONValue, root: String) throws(GraphQLClientError) -> T {
     do {
-        return try JSONValueDecoder().decode(type, from: data)
+        return try JSONValueDecoder().decode(type, from: json)
     } catch let error as DecodingError {
-        throw .decoding(DecodingFailure(decodingError: error, root: "data"))
+        throw .decoding(DecodingFailure(decodingError: error, root: root))
     } catch {
-        throw .decoding(DecodingFailure(path: "data", message: "\(error)"))
+        throw .decoding(DecodingFailure(path: root, message: "\(error)"))
     }
 }
 

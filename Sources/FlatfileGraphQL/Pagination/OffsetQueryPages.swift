@@ -190,14 +190,3 @@ extension GraphQLClient {
         }
     }
 }
-
-/// Decodes `type` from parsed JSON, reporting a failure as `.decoding` with its JSON path under `root`.
-func decodeJSON<T: Decodable>(_ type: T.Type, from json: JSONValue, root: String) throws(GraphQLClientError) -> T {
-    do {
-        return try JSONValueDecoder().decode(type, from: json)
-    } catch let error as DecodingError {
-        throw .decoding(DecodingFailure(decodingError: error, root: root))
-    } catch {
-        throw .decoding(DecodingFailure(path: root, message: "\(error)"))
-    }
-}

@@ -97,8 +97,21 @@ struct ResultPrinter {
 struct StandardOutput {
     let isTerminal = isatty(STDOUT_FILENO) == 1
 
+    /// A reader that goes away (`fgql run … | head -3`) must end the command quietly, not kill it with SIGPIPE
+    /// or trap in `FileHandle.write(_:)`.
+    private static let ignoresBrokenPipes: Void = { _ = signal(SIGPIPE, SIG_IGN) }()
+
+    init() {
+        Self.ignoresBrokenPipes
+    }
+
     func write(_ text: String) {
         guard !text.isEmpty else { return }
-        FileHandle.standardOutput.write(Data(text.utf8))
+        do {
+            try FileHandle.standardOutput.write(contentsOf: Data(text.utf8))
+        } catch {
+            // The reader closed the pipe: nobody wants the rest, which is success from the pipeline's view.
+            exit(0)
+        }
     }
 }

@@ -22,13 +22,14 @@ enum CLI {
         return nil
     }()
 
-    /// Runs `fgql arguments` in `directory` with exactly `environment` (plus PATH), feeding `input` on stdin.
+    /// Runs `fgql arguments` (or `executable arguments`) in `directory` with exactly `environment` (plus PATH), feeding `input` on stdin.
     static func run(
-        _ arguments: [String], in directory: URL, environment: [String: String] = [:], input: String? = nil
+        _ arguments: [String], in directory: URL, environment: [String: String] = [:], input: String? = nil,
+        executable: URL? = nil
     ) async throws -> CLIResult {
         let binary = try #require(binary, "the fgql executable was not built next to the tests; run swift build first")
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable ?? binary
         process.arguments = arguments
         process.currentDirectoryURL = directory
         var fullEnvironment = environment
