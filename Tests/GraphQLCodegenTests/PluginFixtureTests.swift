@@ -4,9 +4,12 @@ import Testing
 /// Builds `Tests/PluginFixture` — a package that depends on fgql by path and applies FGQLCodegenPlugin — the way a
 /// user's app is built, runs it, and checks that editing one `.graphql` file regenerates only that file's output.
 ///
-/// It compiles the package's dependencies from scratch the first time (minutes), so it runs only when
-/// `FGQL_PLUGIN_FIXTURE=1` is set: `FGQL_PLUGIN_FIXTURE=1 swift test --filter PluginFixtureTests`.
-@Suite(.enabled(if: ProcessInfo.processInfo.environment["FGQL_PLUGIN_FIXTURE"] == "1"), .serialized)
+/// It compiles the package's dependencies from scratch the first time (minutes), so it runs in CI (`CI=true`) and
+/// when asked: `FGQL_PLUGIN_FIXTURE=1 swift test --filter PluginFixtureTests`.
+@Suite(
+    .enabled(if: ProcessInfo.processInfo.environment["FGQL_PLUGIN_FIXTURE"] == "1"
+        || ProcessInfo.processInfo.environment["CI"] == "true"),
+    .serialized)
 struct PluginFixtureTests {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
@@ -47,6 +50,13 @@ struct PluginFixtureTests {
         return (process.terminationStatus, String(decoding: output, as: UTF8.self))
     }
 
+    /// The names of the modules the fixture's debug build compiled (one `NAME.build` folder each).
+    static func builtModules() throws -> Set<String> {
+        let debug = copy.appendingPathComponent(".build/debug").resolvingSymlinksInPath()
+        let folders = try FileManager.default.contentsOfDirectory(atPath: debug.path)
+        return Set(folders.filter { $0.hasSuffix(".build") }.map { String($0.dropLast(".build".count)) })
+    }
+
     static func generatedFiles() throws -> [String: Date] {
         let outputs = copy.appendingPathComponent(".build/plugins/outputs")
         guard let walker = FileManager.default.enumerator(at: outputs, includingPropertiesForKeys: [.contentModificationDateKey]) else { return [:] }
@@ -64,6 +74,14 @@ struct PluginFixtureTests {
         #expect(run.output.contains(#"Books: Dune by Frank Herbert [FICTION] {"genre":"FICTION"}"#))
         let before = try Self.generatedFiles()
         #expect(Set(before.keys) == ["books.graphql.swift", "authors.graphql.swift", "GraphQLSchemaTypes.swift"])
+
+        // DESIGN: an app on the runtime and the plugin builds none of the sandbox's server stack.
+        let modules = try Self.builtModules()
+        #expect(modules.contains("FlatfileGraphQL") && modules.contains("FixtureQueries"))
+        let serverStack = modules.filter { module in
+            ["Hummingbird", "NIO", "Crypto", "CCryptoBoringSSL", "FlatfileSandbox", "ServiceLifecycle"].contains { module.hasPrefix($0) }
+        }
+        #expect(serverStack.isEmpty, "the app compiled \(serverStack.sorted())")
 
         let books = Self.queries.appendingPathComponent("books.graphql")
         let edited = try String(contentsOf: books, encoding: .utf8).replacingOccurrences(of: "    title\n", with: "    title\n    bookId: id\n")
