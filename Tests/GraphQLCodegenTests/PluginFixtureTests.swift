@@ -20,6 +20,11 @@ struct PluginFixtureTests {
     /// Copies the fixture, pointing its dependency at this repository by absolute path.
     static func prepare() throws {
         let fileManager = FileManager.default
+        // A reused build that once compiled the server stack (`swift build` of everything) would hide whether the
+        // app itself needs it: start that build afresh.
+        if !serverStack(in: try compiledModules()).isEmpty {
+            try fileManager.removeItem(at: copy.appendingPathComponent(".build"))
+        }
         let source = repository.appendingPathComponent("Tests/PluginFixture")
         for relative in ["Package.swift", "Sources/FixtureQueries", "Sources/fixture-app"] {
             let target = copy.appendingPathComponent(relative)
@@ -50,11 +55,23 @@ struct PluginFixtureTests {
         return (process.terminationStatus, String(decoding: output, as: UTF8.self))
     }
 
-    /// The names of the modules the fixture's debug build compiled (one `NAME.build` folder each).
-    static func builtModules() throws -> Set<String> {
+    /// The modules the fixture's debug build compiled: SwiftPM makes a `NAME.build` folder for every module in the
+    /// graph, but only compiled ones hold object files.
+    static func compiledModules() throws -> Set<String> {
         let debug = copy.appendingPathComponent(".build/debug").resolvingSymlinksInPath()
-        let folders = try FileManager.default.contentsOfDirectory(atPath: debug.path)
-        return Set(folders.filter { $0.hasSuffix(".build") }.map { String($0.dropLast(".build".count)) })
+        guard let folders = try? FileManager.default.contentsOfDirectory(atPath: debug.path) else { return [] }
+        return Set(try folders.filter { $0.hasSuffix(".build") }.filter { folder in
+            try FileManager.default.contentsOfDirectory(atPath: debug.appendingPathComponent(folder).path)
+                .contains { $0.hasSuffix(".o") }
+        }.map { String($0.dropLast(".build".count)) })
+    }
+
+    /// Modules of the sandbox's server stack, which an app on the runtime and the plugin must never compile.
+    static func serverStack(in modules: Set<String>) -> Set<String> {
+        modules.filter { module in
+            ["fgql", "FlatfileSandbox"].contains(module)
+                || ["Hummingbird", "NIO", "Crypto", "CCryptoBoringSSL", "ServiceLifecycle"].contains { module.hasPrefix($0) }
+        }
     }
 
     static func generatedFiles() throws -> [String: Date] {
@@ -76,17 +93,15 @@ struct PluginFixtureTests {
         #expect(Set(before.keys) == ["books.graphql.swift", "authors.graphql.swift", "GraphQLSchemaTypes.swift"])
 
         // DESIGN: an app on the runtime and the plugin builds none of the sandbox's server stack.
-        let modules = try Self.builtModules()
+        let modules = try Self.compiledModules()
         #expect(modules.contains("FlatfileGraphQL") && modules.contains("FixtureQueries"))
-        let serverStack = modules.filter { module in
-            ["Hummingbird", "NIO", "Crypto", "CCryptoBoringSSL", "FlatfileSandbox", "ServiceLifecycle"].contains { module.hasPrefix($0) }
-        }
+        let serverStack = Self.serverStack(in: modules)
         #expect(serverStack.isEmpty, "the app compiled \(serverStack.sorted())")
 
         let books = Self.queries.appendingPathComponent("books.graphql")
         let edited = try String(contentsOf: books, encoding: .utf8).replacingOccurrences(of: "    title\n", with: "    title\n    bookId: id\n")
         try edited.write(to: books, atomically: true, encoding: .utf8)
-        let rebuild = try Self.swift(["build"])
+        let rebuild = try Self.swift(["build", "--product", "fixture-app"])
         #expect(rebuild.status == 0, "\(rebuild.output)")
         let after = try Self.generatedFiles()
         #expect(after["books.graphql.swift"] != before["books.graphql.swift"])
@@ -97,7 +112,7 @@ struct PluginFixtureTests {
     @Test func aMissingSchemaNamesTheTargetAndTheExpectedFiles() throws {
         try Self.prepare()
         try FileManager.default.removeItem(at: Self.queries.appendingPathComponent("schema.graphqls"))
-        let build = try Self.swift(["build"])
+        let build = try Self.swift(["build", "--product", "fixture-app"])
         #expect(build.status != 0)
         #expect(build.output.contains("target 'FixtureQueries' applies FGQLCodegenPlugin but has no schema: add one of schema.graphqls, schema.graphql, schema.json"))
         try Self.prepare()
@@ -107,7 +122,7 @@ struct PluginFixtureTests {
         try Self.prepare()
         let authors = Self.queries.appendingPathComponent("authors.graphql")
         try "query Author($id: ID!) {\n  author(id: $id) { nmae }\n}\n".write(to: authors, atomically: true, encoding: .utf8)
-        let build = try Self.swift(["build"])
+        let build = try Self.swift(["build", "--product", "fixture-app"])
         #expect(build.status != 0)
         #expect(build.output.contains("authors.graphql:2:21: error: Cannot query field \"nmae\" on type \"Author\". Did you mean \"name\"?"))
         try Self.prepare()
