@@ -160,6 +160,10 @@ struct RunCommandTests {
         #expect(result.status == 1)
         #expect(try JSONValue(parsing: result.stdout) == ["getBatch": nil])
         #expect(result.stderr.contains("(at getBatch)"))
+
+        let selected = try await workspace.run(["run", "queries/missing.graphql", "--select", "data.getBatch.id"])
+        #expect(selected.status == 1, "the GraphQL error explains the missing part, not a --select usage error")
+        #expect(selected.stdout.isEmpty)
     }
 
     @Test("exit status 3 when the credentials are refused, naming the credential but never the secret")

@@ -120,8 +120,14 @@ struct RunCommand: AsyncParsableCommand {
             } else {
                 let response = try await connection.client.execute(
                     document: document.text, variables: variables, operationName: chosen.name)
-                if response.data != nil || output == .raw {
-                    stdout.write(try printer.text(for: response, select: selectPath, log: log))
+                let hasData = response.data.map { !$0.isNull } ?? false
+                if hasData || output == .raw {
+                    do {
+                        stdout.write(try printer.text(for: response, select: selectPath, log: log))
+                    } catch {
+                        // Partial data may lack what --select or --output asked for; then the errors say why.
+                        if response.errors.isEmpty { throw error }
+                    }
                 }
                 try Self.check(response)
             }
