@@ -162,3 +162,29 @@ private final class BindSignal: Sendable {
         }
     }
 }
+
+/// Runs `body` against a sandbox of its own on a free loopback port and stops the sandbox afterwards, whether
+/// `body` returns or throws: the way tests and offline tools use one.
+///
+/// ```swift
+/// let batches = try await withSandbox { sandbox in
+///     let client = GraphQLClient.flatfile(
+///         credentials: .accessKey(id: SandboxDemo.accessKeyId, secret: SandboxDemo.secretAccessKey),
+///         apiURL: sandbox.baseURL)
+///     return try await client.fetch(GetBatchesQuery(licenseKey: SandboxDemo.licenseKey))
+/// }
+/// ```
+public func withSandbox<Result>(
+    _ configuration: SandboxConfiguration = SandboxConfiguration(),
+    _ body: (SandboxServer) async throws -> Result
+) async throws -> Result {
+    let sandbox = try await SandboxServer.start(configuration)
+    do {
+        let result = try await body(sandbox)
+        await sandbox.stop()
+        return result
+    } catch {
+        await sandbox.stop()
+        throw error
+    }
+}

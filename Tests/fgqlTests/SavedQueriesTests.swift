@@ -14,14 +14,14 @@ struct SavedQueriesTests {
 
     @Test("Each saved query exits 0 and returns its root field", arguments: operationFiles)
     func runs(file: String) async throws {
-        let workspace = try await CLIWorkspace.start()
-        defer { Task { await workspace.stop() } }
-        let result = try await workspace.run(["run", "queries/\(file)"])
-        try expectSuccess(result)
-        let data = try JSONValue(parsing: result.stdout)
-        let root = file.replacingOccurrences(of: ".graphql", with: "")
-        let value = try #require(data[root], "\(file) printed \(result.stdout.prefix(300))")
-        #expect(!value.isNull, "\(file) returned null: the sidecar variables no longer match the sandbox")
+        try await withCLIWorkspace { workspace in
+            let result = try await workspace.run(["run", "queries/\(file)"])
+            try expectSuccess(result)
+            let data = try JSONValue(parsing: result.stdout)
+            let root = file.replacingOccurrences(of: ".graphql", with: "")
+            let value = try #require(data[root], "\(file) printed \(result.stdout.prefix(300))")
+            #expect(!value.isNull, "\(file) returned null: the sidecar variables no longer match the sandbox")
+        }
     }
 
     // README "Use cases" › List batches.

@@ -6,21 +6,6 @@ import Testing
 import FoundationNetworking
 #endif
 
-/// Runs `body` against a fresh sandbox on a free loopback port, and stops the sandbox afterwards.
-func withSandbox<Result>(
-    _ configuration: SandboxConfiguration = SandboxConfiguration(),
-    _ body: (SandboxServer) async throws -> Result
-) async throws -> Result {
-    let sandbox = try await SandboxServer.start(configuration)
-    do {
-        let result = try await body(sandbox)
-        await sandbox.stop()
-        return result
-    } catch {
-        await sandbox.stop()
-        throw error
-    }
-}
 
 /// Options that keep tests quick: short backoff, Retry-After capped at two seconds.
 let quickRetries = GraphQLClientOptions(

@@ -7,17 +7,11 @@ import Foundation
 func withSandboxClient<Result>(
     _ body: (GraphQLClient, SandboxServer) async throws -> Result
 ) async throws -> Result {
-    let sandbox = try await SandboxServer.start(SandboxConfiguration())
-    let client = GraphQLClient.flatfile(
-        credentials: .accessKey(id: SandboxDemo.accessKeyId, secret: SandboxDemo.secretAccessKey),
-        apiURL: sandbox.baseURL)
-    do {
-        let result = try await body(client, sandbox)
-        await sandbox.stop()
-        return result
-    } catch {
-        await sandbox.stop()
-        throw error
+    try await withSandbox { sandbox in
+        let client = GraphQLClient.flatfile(
+            credentials: .accessKey(id: SandboxDemo.accessKeyId, secret: SandboxDemo.secretAccessKey),
+            apiURL: sandbox.baseURL)
+        return try await body(client, sandbox)
     }
 }
 

@@ -2,21 +2,6 @@ import FlatfileSandbox
 import Foundation
 import Testing
 
-/// Runs `body` against a sandbox of its own on a free port, and stops it afterwards.
-func withSandbox<Result>(
-    _ configuration: SandboxConfiguration = .init(),
-    _ body: (SandboxServer) async throws -> Result
-) async throws -> Result {
-    let sandbox = try await SandboxServer.start(configuration)
-    do {
-        let result = try await body(sandbox)
-        await sandbox.stop()
-        return result
-    } catch {
-        await sandbox.stop()
-        throw error
-    }
-}
 
 extension SandboxServer {
     func url(_ path: String) -> URL {

@@ -80,13 +80,6 @@ struct CLIWorkspace {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("queries")
 
-    static func start(_ configuration: SandboxConfiguration = .init()) async throws -> CLIWorkspace {
-        let sandbox = try await SandboxServer.start(configuration)
-        let directory = try temporaryDirectory()
-        try FileManager.default.copyItem(at: queries, to: directory.appendingPathComponent("queries"))
-        return CLIWorkspace(sandbox: sandbox, directory: directory)
-    }
-
     /// FLATFILE_* variables for the sandbox's demo access key.
     var accessKeyEnvironment: [String: String] {
         [
@@ -100,9 +93,14 @@ struct CLIWorkspace {
     func run(_ arguments: [String], environment: [String: String]? = nil, input: String? = nil) async throws -> CLIResult {
         try await CLI.run(arguments, in: directory, environment: environment ?? accessKeyEnvironment, input: input)
     }
+}
 
-    func stop() async {
-        await sandbox.stop()
-        try? FileManager.default.removeItem(at: directory)
+/// Runs `body` with a sandbox and a working folder of its own; both are gone afterwards, however `body` ends.
+func withCLIWorkspace<Result>(_ body: (CLIWorkspace) async throws -> Result) async throws -> Result {
+    let directory = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    try FileManager.default.copyItem(at: CLIWorkspace.queries, to: directory.appendingPathComponent("queries"))
+    return try await withSandbox { sandbox in
+        try await body(CLIWorkspace(sandbox: sandbox, directory: directory))
     }
 }
