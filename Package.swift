@@ -12,6 +12,10 @@ let package = Package(
         .library(name: "FlatfileGraphQL", targets: ["FlatfileGraphQL"]),
         .library(name: "FlatfileQueries", targets: ["FlatfileQueries"]),
         .library(name: "FlatfileSandbox", targets: ["FlatfileSandbox"]),
+        .library(name: "FlatfilePlatform", targets: ["FlatfilePlatform"]),
+        .library(name: "FlatfilePlatformQueries", targets: ["FlatfilePlatformQueries"]),
+        // The generator as a library: what the plugin and `fgql generate` run (Tests/Fuzz drives it directly).
+        .library(name: "GraphQLCodegen", targets: ["GraphQLCodegen"]),
         .plugin(name: "FGQLCodegenPlugin", targets: ["FGQLCodegenPlugin"]),
         .executable(name: "fgql", targets: ["fgql"]),
     ],
@@ -40,11 +44,21 @@ let package = Package(
             ]
         ),
 
+        // MARK: In-process execution of SDL schemas (the GraphQL library's executor, with abstract types resolvable).
+        .target(name: "GraphQLExecution", dependencies: [.product(name: "GraphQL", package: "GraphQL")]),
+
+        // MARK: Flatfile's platform REST API as an in-process GraphQL endpoint (queries/platform/schema.graphqls).
+        .target(
+            name: "FlatfilePlatform",
+            dependencies: ["FlatfileGraphQL", "GraphQLExecution", .product(name: "GraphQL", package: "GraphQL")]
+        ),
+
         // MARK: CLI — thin: flags and output formatting.
         .executableTarget(
             name: "fgql",
             dependencies: [
                 "FlatfileGraphQL",
+                "FlatfilePlatform",
                 "FlatfileSandbox",
                 "GraphQLCodegen",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -74,15 +88,50 @@ let package = Package(
             name: "FlatfileQueries",
             dependencies: ["FlatfileGraphQL"],
             path: "queries",
-            // schema.graphqls, fgql.json and the .graphql files are the plugin's inputs (so none is excluded).
+            // schema.graphqls, fgql.json and the .graphql files are the plugin's inputs (so none is excluded);
+            // platform/ is a target of its own.
+            exclude: ["platform"],
+            plugins: ["FGQLCodegenPlugin"]
+        ),
+        // Saved Flatfile platform queries (schema executed in-process by FlatfilePlatform) and their generated types.
+        .target(
+            name: "FlatfilePlatformQueries",
+            dependencies: ["FlatfileGraphQL", "FlatfilePlatform"],
+            path: "queries/platform",
             plugins: ["FGQLCodegenPlugin"]
         ),
 
+        // MARK: Benchmarks — `swift run -c release fgql-bench`; ratios against baselines measured in the same run.
+        .executableTarget(
+            name: "fgql-bench",
+            dependencies: [
+                "FlatfileGraphQL",
+                "FlatfileQueries",
+                "FlatfileSandbox",
+                "GraphQLCodegen",
+                .product(name: "GraphQL", package: "GraphQL"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Tests/Benchmarks",
+            // The operations are read at run time, next to the GitHub schema fixture.
+            exclude: ["GitHubOperations"]
+        ),
+
         // MARK: Tests
-        .testTarget(name: "FlatfileGraphQLTests", dependencies: ["FlatfileGraphQL", "FlatfileSandbox"]),
+        // Hummingbird: a tiny redirecting server for the redirect tests (already built for the sandbox).
+        .testTarget(
+            name: "FlatfileGraphQLTests",
+            dependencies: ["FlatfileGraphQL", "FlatfileSandbox", .product(name: "Hummingbird", package: "hummingbird")]
+        ),
         .testTarget(name: "FlatfileSandboxTests", dependencies: ["FlatfileSandbox"]),
         .testTarget(name: "fgqlTests", dependencies: ["fgql", "FlatfileGraphQL", "FlatfileSandbox"]),
         .testTarget(name: "FlatfileQueriesTests", dependencies: ["FlatfileQueries", "FlatfileSandbox", "GraphQLCodegen"]),
+        .testTarget(
+            name: "FlatfilePlatformTests",
+            dependencies: ["FlatfilePlatform", "FlatfilePlatformQueries", "FlatfileSandbox", "GraphQLCodegen"]
+        ),
+        // The generator's output for GitHub's public schema and Tests/Benchmarks/GitHubOperations, compiled.
+        .testTarget(name: "GitHubGeneratedCodeTests", dependencies: ["FlatfileGraphQL"], exclude: ["fgql.json"]),
         .testTarget(
             name: "GraphQLCodegenTests",
             dependencies: ["GraphQLCodegen", .product(name: "GraphQL", package: "GraphQL")]
@@ -91,7 +140,7 @@ let package = Package(
         // exercised against responses from the GraphQL executor. GraphQL/ holds the inputs it was generated from.
         .testTarget(
             name: "GeneratedCodeTests",
-            dependencies: ["FlatfileGraphQL", .product(name: "GraphQL", package: "GraphQL")],
+            dependencies: ["FlatfileGraphQL", "GraphQLExecution", .product(name: "GraphQL", package: "GraphQL")],
             exclude: ["GraphQL"]
         ),
     ]

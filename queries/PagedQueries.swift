@@ -13,17 +13,17 @@ extension FetchRowsWithSchemaQuery: OffsetPagedQuery {
 }
 
 extension GetBatchesQuery: OffsetPagedQuery {
-    public typealias PageItem = GetBatchesQuery.Data.GetBatches.Data
+    public typealias PageItem = GetBatchesQuery.Data.GetBatches.Datum
     public static let offsetPaging = OffsetPaging(rootField: "getBatches", offsetVariable: "skip", limitVariable: "take")
 }
 
 extension GetSchemasQuery: OffsetPagedQuery {
-    public typealias PageItem = GetSchemasQuery.Data.GetSchemas.Data
+    public typealias PageItem = GetSchemasQuery.Data.GetSchemas.Datum
     public static let offsetPaging = OffsetPaging(rootField: "getSchemas", offsetVariable: "offset", limitVariable: "limit")
 }
 
 extension GetEmbedsQuery: OffsetPagedQuery {
-    public typealias PageItem = GetEmbedsQuery.Data.GetEmbeds.Data
+    public typealias PageItem = GetEmbedsQuery.Data.GetEmbeds.Datum
     public static let offsetPaging = OffsetPaging(rootField: "getEmbeds", offsetVariable: "offset", limitVariable: "limit")
 }
 

@@ -2,8 +2,6 @@
 public enum SandboxError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A `SandboxConfiguration` value is out of range; the message names it.
     case invalidConfiguration(String)
-    /// The schema file was not found where the sandbox looked.
-    case schemaFileMissing(path: String)
     /// The schema text does not build or is not a valid schema; one message per problem.
     case invalidSchema([String])
     /// The server could not listen on the configured host and port.
@@ -13,9 +11,6 @@ public enum SandboxError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .invalidConfiguration(let message):
             "Invalid sandbox configuration: \(message)"
-        case .schemaFileMissing(let path):
-            "The sandbox's GraphQL schema was not found at \(path). Run from a checkout of fgql, or pass the schema "
-                + "text in SandboxConfiguration(schemaSDL:)."
         case .invalidSchema(let problems):
             "The sandbox's GraphQL schema is invalid:\n" + problems.map { "  - \($0)" }.joined(separator: "\n")
         case .cannotListen(let host, let port, let reason):

@@ -25,15 +25,7 @@ import Testing
     }
 
     @Test func outputEqualsTheReviewedFiles() throws {
-        let result = Self.generate(documents: try Self.documents())
-        #expect(result.succeeded, "\(result.diagnostics)")
-        if ProcessInfo.processInfo.environment["FGQL_UPDATE_GOLDEN"] == "1" { try result.write(to: Self.expected.path) }
-        let expectedNames = try FileManager.default.contentsOfDirectory(atPath: Self.expected.path).sorted()
-        #expect(result.files.map(\.name).sorted() == expectedNames)
-        for file in result.files {
-            let expected = try String(contentsOf: Self.expected.appendingPathComponent(file.name), encoding: .utf8)
-            #expect(file.contents == expected, "\(file.name) differs from the reviewed file")
-        }
+        try expectReviewed(Self.generate(documents: try Self.documents()), in: Self.expected)
     }
 
     @Test func usingADeprecatedFieldIsAWarningThatDoesNotStopGeneration() throws {
@@ -72,5 +64,17 @@ import Testing
         var changed = result
         changed.files[0].contents += "// changed\n"
         #expect(try changed.write(to: output) == [result.files[0].name])
+    }
+}
+
+/// Checks a generator run against reviewed files, or rewrites them under `FGQL_UPDATE_GOLDEN=1`.
+func expectReviewed(_ result: CodegenResult, in directory: URL, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    #expect(result.succeeded, "\(result.diagnostics)", sourceLocation: sourceLocation)
+    if ProcessInfo.processInfo.environment["FGQL_UPDATE_GOLDEN"] == "1" { try result.write(to: directory.path) }
+    let expectedNames = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+    #expect(result.files.map(\.name).sorted() == expectedNames, sourceLocation: sourceLocation)
+    for file in result.files {
+        let expected = try String(contentsOf: directory.appendingPathComponent(file.name), encoding: .utf8)
+        #expect(file.contents == expected, "\(file.name) differs from the reviewed file", sourceLocation: sourceLocation)
     }
 }

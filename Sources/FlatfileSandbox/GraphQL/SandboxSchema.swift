@@ -4,20 +4,8 @@ import GraphQL
 /// The executable schema: the SDL of `queries/schema.graphqls` (the file the codegen reads) with the sandbox's
 /// resolvers and scalar checks attached. Built once per server.
 enum SandboxSchema {
-    /// The text of the bundled Flatfile schema.
-    ///
-    /// Read from `queries/schema.graphqls` of the source checkout this module was compiled from.
-    static func bundledSDL() throws(SandboxError) -> String {
-        // …/Sources/FlatfileSandbox/GraphQL/SandboxSchema.swift → the package root.
-        let root = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        let file = root.appendingPathComponent("queries/schema.graphqls")
-        guard let text = try? String(contentsOf: file, encoding: .utf8) else {
-            throw .schemaFileMissing(path: file.path)
-        }
-        return text
-    }
+    /// The text of the bundled Flatfile schema, `queries/schema.graphqls`.
+    static func bundledSDL() -> String { BundledSchema.sdl }
 
     /// Builds and validates the schema, then attaches resolvers to every root field.
     static func build(sdl: String) throws(SandboxError) -> GraphQLSchema {

@@ -73,6 +73,10 @@ public struct GetBatchQuery: GraphQLQuery {
     public struct Data: Codable, Sendable, Hashable {
         public let batch: Batch?
 
+        public init(batch: Batch? = nil) {
+            self.batch = batch
+        }
+
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             self.batch = try container.decodeIfPresent(Batch.self, forKey: .batch)
@@ -97,6 +101,16 @@ public struct GetBatchQuery: GraphQLQuery {
             public let rows: [Row]?
             public let workspace: Workspace?
             public let batchFields: BatchFields
+
+            public init(name: String? = nil, legacyName: String? = nil, tags: [[String?]]? = nil, score: Double? = nil, rows: [Row]? = nil, workspace: Workspace? = nil, batchFields: BatchFields) {
+                self.name = name
+                self._legacyName = legacyName
+                self.tags = tags
+                self.score = score
+                self.rows = rows
+                self.workspace = workspace
+                self.batchFields = batchFields
+            }
 
             public init(from decoder: any Decoder) throws {
                 let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -133,6 +147,11 @@ public struct GetBatchQuery: GraphQLQuery {
                 public let index: Int
                 public let valid: Bool
 
+                public init(index: Int, valid: Bool) {
+                    self.index = index
+                    self.valid = valid
+                }
+
                 public init(from decoder: any Decoder) throws {
                     let container = try decoder.container(keyedBy: CodingKeys.self)
                     self.index = try container.decode(Int.self, forKey: .index)
@@ -156,6 +175,12 @@ public struct GetBatchQuery: GraphQLQuery {
                 public let workspaceName: String
                 public let type: Type_
 
+                public init(id: String, workspaceName: String, type: Type_) {
+                    self.id = id
+                    self.workspaceName = workspaceName
+                    self.type = type
+                }
+
                 public init(from decoder: any Decoder) throws {
                     let container = try decoder.container(keyedBy: CodingKeys.self)
                     self.id = try container.decode(String.self, forKey: .id)
@@ -178,6 +203,10 @@ public struct GetBatchQuery: GraphQLQuery {
 
                 public struct Type_: Codable, Sendable, Hashable {
                     public let name: String
+
+                    public init(name: String) {
+                        self.name = name
+                    }
 
                     public init(from decoder: any Decoder) throws {
                         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -205,6 +234,14 @@ public struct BatchFields: Codable, Sendable, Hashable {
     public let uuid: String
     public let meta: JSONValue?
     public let createdAt: JSONValue?
+
+    public init(id: String, status: GraphQLEnum<TestSchema.BatchStatus>, uuid: String, meta: JSONValue? = nil, createdAt: JSONValue? = nil) {
+        self.id = id
+        self.status = status
+        self.uuid = uuid
+        self.meta = meta
+        self.createdAt = createdAt
+    }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)

@@ -49,6 +49,10 @@ public struct ListBatchesQuery: GraphQLQuery {
     public struct Data: Codable, Sendable, Hashable {
         public let batches: [Batch]
 
+        public init(batches: [Batch]) {
+            self.batches = batches
+        }
+
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             self.batches = try container.decode([Batch].self, forKey: .batches)
@@ -67,6 +71,12 @@ public struct ListBatchesQuery: GraphQLQuery {
             public let id: String
             public let status: GraphQLEnum<TestSchema.BatchStatus>
             public let rows: [Row]
+
+            public init(id: String, status: GraphQLEnum<TestSchema.BatchStatus>, rows: [Row]) {
+                self.id = id
+                self.status = status
+                self.rows = rows
+            }
 
             public init(from decoder: any Decoder) throws {
                 let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -90,6 +100,10 @@ public struct ListBatchesQuery: GraphQLQuery {
 
             public struct Row: Codable, Sendable, Hashable {
                 public let index: Int
+
+                public init(index: Int) {
+                    self.index = index
+                }
 
                 public init(from decoder: any Decoder) throws {
                     let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -129,6 +143,10 @@ public struct AllBatchesQuery: GraphQLQuery {
     public struct Data: Codable, Sendable, Hashable {
         public let batches: [Batch]
 
+        public init(batches: [Batch]) {
+            self.batches = batches
+        }
+
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             self.batches = try container.decode([Batch].self, forKey: .batches)
@@ -147,6 +165,11 @@ public struct AllBatchesQuery: GraphQLQuery {
             public let id: String
             public let `default`: String?
 
+            public init(id: String, `default`: String? = nil) {
+                self.id = id
+                self.`default` = `default`
+            }
+
             public init(from decoder: any Decoder) throws {
                 let container = try decoder.container(keyedBy: CodingKeys.self)
                 self.id = try container.decode(String.self, forKey: .id)
@@ -162,6 +185,124 @@ public struct AllBatchesQuery: GraphQLQuery {
             private enum CodingKeys: String, CodingKey {
                 case id
                 case `default`
+            }
+        }
+    }
+}
+
+/// A paged envelope: the element type of `data` is `Datum`, never a second `Data`.
+public struct PagedBatchesQuery: GraphQLQuery {
+    public static let operationName: String = "PagedBatches"
+    public static let document: String = """
+        query PagedBatches($take: Int) {
+          batchPage(take: $take) {
+            total
+            data {
+              id
+              name
+            }
+          }
+        }
+        """
+    public static let operationIdentifier: String = "cf5772778a15d1a9259767d86151b1c2d0514a0d02e75038f210b0f63d7a0b7e"
+
+    public var variables: Variables
+
+    public init(take: GraphQLNullable<Int> = .absent) {
+        self.variables = Variables(take: take)
+    }
+
+    /// The variables sent with the document.
+    public struct Variables: Encodable, Sendable, Hashable {
+        public var take: GraphQLNullable<Int>
+
+        public init(take: GraphQLNullable<Int> = .absent) {
+            self.take = take
+        }
+
+        private enum CodingKeys: String, CodingKey {
+            case take
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(self.take, forKey: .take)
+        }
+    }
+
+    /// The `data` of a response.
+    public struct Data: Codable, Sendable, Hashable {
+        public let batchPage: BatchPage
+
+        public init(batchPage: BatchPage) {
+            self.batchPage = batchPage
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.batchPage = try container.decode(BatchPage.self, forKey: .batchPage)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(self.batchPage, forKey: .batchPage)
+        }
+
+        private enum CodingKeys: String, CodingKey {
+            case batchPage
+        }
+
+        public struct BatchPage: Codable, Sendable, Hashable {
+            public let total: Int
+            public let data: [Datum]
+
+            public init(total: Int, data: [Datum]) {
+                self.total = total
+                self.data = data
+            }
+
+            public init(from decoder: any Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.total = try container.decode(Int.self, forKey: .total)
+                self.data = try container.decode([Datum].self, forKey: .data)
+            }
+
+            public func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encode(self.total, forKey: .total)
+                try container.encode(self.data, forKey: .data)
+            }
+
+            private enum CodingKeys: String, CodingKey {
+                case total
+                case data
+            }
+
+            public struct Datum: Codable, Sendable, Hashable {
+                public let id: String
+                public let name: String?
+
+                public init(id: String, name: String? = nil) {
+                    self.id = id
+                    self.name = name
+                }
+
+                public init(from decoder: any Decoder) throws {
+                    let container = try decoder.container(keyedBy: CodingKeys.self)
+                    self.id = try container.decode(String.self, forKey: .id)
+                    self.name = try container.decodeIfPresent(String.self, forKey: .name)
+                }
+
+                public func encode(to encoder: any Encoder) throws {
+                    var container = encoder.container(keyedBy: CodingKeys.self)
+                    try container.encode(self.id, forKey: .id)
+                    try container.encode(self.name, forKey: .name)
+                }
+
+                private enum CodingKeys: String, CodingKey {
+                    case id
+                    case name
+                }
             }
         }
     }

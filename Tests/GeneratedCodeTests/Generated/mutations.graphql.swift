@@ -50,6 +50,10 @@ public struct UpdateBatchMutation: GraphQLMutation {
     public struct Data: Codable, Sendable, Hashable {
         public let updateBatch: UpdateBatch?
 
+        public init(updateBatch: UpdateBatch? = nil) {
+            self.updateBatch = updateBatch
+        }
+
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             self.updateBatch = try container.decodeIfPresent(UpdateBatch.self, forKey: .updateBatch)
@@ -67,6 +71,11 @@ public struct UpdateBatchMutation: GraphQLMutation {
         public struct UpdateBatch: Codable, Sendable, Hashable {
             public let id: String
             public let status: GraphQLEnum<TestSchema.BatchStatus>
+
+            public init(id: String, status: GraphQLEnum<TestSchema.BatchStatus>) {
+                self.id = id
+                self.status = status
+            }
 
             public init(from decoder: any Decoder) throws {
                 let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -125,6 +134,10 @@ public struct EvaluateMutation: GraphQLMutation {
     public struct Data: Codable, Sendable, Hashable {
         public let evaluate: Bool
 
+        public init(evaluate: Bool) {
+            self.evaluate = evaluate
+        }
+
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             self.evaluate = try container.decode(Bool.self, forKey: .evaluate)
@@ -181,6 +194,10 @@ public struct BatchUpdatedSubscription: GraphQLSubscription {
     public struct Data: Codable, Sendable, Hashable {
         public let batchUpdated: BatchUpdated
 
+        public init(batchUpdated: BatchUpdated) {
+            self.batchUpdated = batchUpdated
+        }
+
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             self.batchUpdated = try container.decode(BatchUpdated.self, forKey: .batchUpdated)
@@ -198,6 +215,11 @@ public struct BatchUpdatedSubscription: GraphQLSubscription {
         public struct BatchUpdated: Codable, Sendable, Hashable {
             public let id: String
             public let status: GraphQLEnum<TestSchema.BatchStatus>
+
+            public init(id: String, status: GraphQLEnum<TestSchema.BatchStatus>) {
+                self.id = id
+                self.status = status
+            }
 
             public init(from decoder: any Decoder) throws {
                 let container = try decoder.container(keyedBy: CodingKeys.self)

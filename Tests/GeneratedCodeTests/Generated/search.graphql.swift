@@ -62,6 +62,10 @@ public struct SearchQuery: GraphQLQuery {
     public struct Data: Codable, Sendable, Hashable {
         public let search: [Search]
 
+        public init(search: [Search]) {
+            self.search = search
+        }
+
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             self.search = try container.decode([Search].self, forKey: .search)
@@ -83,6 +87,14 @@ public struct SearchQuery: GraphQLQuery {
             public let userFields: UserFields?
             public let asBatch: AsBatch?
             public let asWorkspace: AsWorkspace?
+
+            public init(__typename: String, id: String, userFields: UserFields? = nil, asBatch: AsBatch? = nil, asWorkspace: AsWorkspace? = nil) {
+                self.__typename = __typename
+                self.id = id
+                self.userFields = userFields
+                self.asBatch = asBatch
+                self.asWorkspace = asWorkspace
+            }
 
             public init(from decoder: any Decoder) throws {
                 let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -110,6 +122,10 @@ public struct SearchQuery: GraphQLQuery {
             public struct AsBatch: Codable, Sendable, Hashable {
                 public let status: GraphQLEnum<TestSchema.BatchStatus>
 
+                public init(status: GraphQLEnum<TestSchema.BatchStatus>) {
+                    self.status = status
+                }
+
                 public init(from decoder: any Decoder) throws {
                     let container = try decoder.container(keyedBy: CodingKeys.self)
                     self.status = try container.decode(GraphQLEnum<TestSchema.BatchStatus>.self, forKey: .status)
@@ -128,6 +144,11 @@ public struct SearchQuery: GraphQLQuery {
             public struct AsWorkspace: Codable, Sendable, Hashable {
                 public let workspaceName: String
                 public let owner: Owner?
+
+                public init(workspaceName: String, owner: Owner? = nil) {
+                    self.workspaceName = workspaceName
+                    self.owner = owner
+                }
 
                 public init(from decoder: any Decoder) throws {
                     let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -148,6 +169,10 @@ public struct SearchQuery: GraphQLQuery {
 
                 public struct Owner: Codable, Sendable, Hashable {
                     public let email: String?
+
+                    public init(email: String? = nil) {
+                        self.email = email
+                    }
 
                     public init(from decoder: any Decoder) throws {
                         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -173,6 +198,13 @@ public struct UserFields: Codable, Sendable, Hashable {
     public let `default`: String?
     public let `class`: Int?
     public let `self`: Bool?
+
+    public init(email: String? = nil, `default`: String? = nil, `class`: Int? = nil, `self` self_: Bool? = nil) {
+        self.email = email
+        self.`default` = `default`
+        self.`class` = `class`
+        self.`self` = self_
+    }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -255,6 +287,10 @@ public struct GetNodeQuery: GraphQLQuery {
     public struct Data: Codable, Sendable, Hashable {
         public let node: Node?
 
+        public init(node: Node? = nil) {
+            self.node = node
+        }
+
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             self.node = try container.decodeIfPresent(Node.self, forKey: .node)
@@ -275,6 +311,13 @@ public struct GetNodeQuery: GraphQLQuery {
             public let id: String
             public let batchFields: BatchFields?
             public let asWorkspace: AsWorkspace?
+
+            public init(__typename: String, id: String, batchFields: BatchFields? = nil, asWorkspace: AsWorkspace? = nil) {
+                self.__typename = __typename
+                self.id = id
+                self.batchFields = batchFields
+                self.asWorkspace = asWorkspace
+            }
 
             public init(from decoder: any Decoder) throws {
                 let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -299,6 +342,10 @@ public struct GetNodeQuery: GraphQLQuery {
 
             public struct AsWorkspace: Codable, Sendable, Hashable {
                 public let name: String
+
+                public init(name: String) {
+                    self.name = name
+                }
 
                 public init(from decoder: any Decoder) throws {
                     let container = try decoder.container(keyedBy: CodingKeys.self)

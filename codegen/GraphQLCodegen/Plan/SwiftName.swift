@@ -38,8 +38,10 @@ enum SwiftName {
         return String(leadingUnderscores) + camel
     }
 
-    /// The singular of an English plural field name, for a list's element type (`batches` → `batch`).
+    /// The singular of an English plural field name, for a list's element type (`batches` → `batch`, `data` → `datum`).
     static func singular(_ name: String) -> String {
+        // `data: [Item]` is common in paged envelopes; its element as `Data` would hide the operation's `Data`.
+        if name == "data" { return "datum" }
         for (suffix, replacement) in [("ies", "y"), ("sses", "ss"), ("shes", "sh"), ("ches", "ch"), ("xes", "x")]
         where name.hasSuffix(suffix) && name.count > suffix.count {
             return String(name.dropLast(suffix.count)) + replacement

@@ -171,6 +171,8 @@ struct SwiftRenderer {
                 }
             }
             writer.line()
+            renderMemberwiseInit(selection, &writer)
+            writer.line()
             writer.block("\(access)init(from decoder: any Decoder) throws") { writer in
                 if !fields.isEmpty { writer.line("let container = try decoder.container(keyedBy: CodingKeys.self)") }
                 for member in selection.members {
@@ -212,6 +214,32 @@ struct SwiftRenderer {
                 writer.line()
                 renderResponseStruct(nested, &writer)
             }
+        }
+    }
+
+    /// Lets apps build response values themselves (previews, tests, caches); optional members default to nil.
+    private func renderMemberwiseInit(_ selection: SelectionSetPlan, _ writer: inout SwiftWriter) {
+        let members = selection.members.map { member -> (label: String, type: String, isOptional: Bool, stored: String) in
+            switch member {
+            case .field(let field):
+                let isOptional = if case .optional = field.type { true } else { false }
+                let stored = field.deprecationReason != nil ? "_\(field.responseKey)" : SwiftName.escaped(field.responseKey)
+                return (field.responseKey, field.type.spelling, isOptional, stored)
+            case .fragment(let fragment):
+                let isOptional = fragment.presence.isOptional
+                let type = fragment.fragmentSwiftName + (isOptional ? "?" : "")
+                return (fragment.propertyName, type, isOptional, SwiftName.escaped(fragment.propertyName))
+            case .typeCase(let typeCase):
+                return (typeCase.propertyName, typeCase.selection.swiftName + "?", true, typeCase.propertyName)
+            }
+        }
+        let parameters = members.map { member in
+            let label = SwiftName.escaped(member.label)
+            let name = argument(member.label)
+            return "\(label == name ? label : label + " " + name): \(member.type)\(member.isOptional ? " = nil" : "")"
+        }
+        writer.block("\(access)init(\(parameters.joined(separator: ", ")))") { writer in
+            for member in members { writer.line("self.\(member.stored) = \(argument(member.label))") }
         }
     }
 
