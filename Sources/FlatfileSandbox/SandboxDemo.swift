@@ -37,4 +37,20 @@ public enum SandboxDemo {
     public static let productionEnvironmentId = "5a4db0c0-0000-4000-8000-0000000b0d00"
     /// The first seeded team.
     public static let teamId = "1001"
+
+    /// The platform API's (`/v1/…`) development environment: the only one `secretKey` sees there.
+    ///
+    /// ```swift
+    /// // GET {baseURL}/v1/spaces?environmentId=\(SandboxDemo.platformDevelopmentEnvironmentId)
+    /// //     Authorization: Bearer \(SandboxDemo.secretKey)
+    /// ```
+    public static let platformDevelopmentEnvironmentId = "us_env_5a4db0c0"
+    /// The platform API's production environment: a secret key asking for it gets 403.
+    public static let platformProductionEnvironmentId = "us_env_5a4db0c1"
+    /// Every platform environment, in the order `GET /v1/environments` lists them: development, production,
+    /// staging, production-eu, qa. The Personal Access Token and the `/v1/auth` tokens see all of them.
+    public static let platformEnvironmentIds = [
+        platformDevelopmentEnvironmentId, platformProductionEnvironmentId, "us_env_5a4db0c2", "us_env_5a4db0c3",
+        "us_env_5a4db0c4",
+    ]
 }

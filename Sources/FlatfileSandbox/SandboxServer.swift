@@ -4,7 +4,7 @@ import Hummingbird
 import Logging
 
 /// A local Flatfile-compatible API server: the auth endpoints, the legacy GraphQL endpoint over the bundled
-/// schema with seeded demo data, and fault injection.
+/// schema with seeded demo data, the platform REST API (`GET /v1/…`, see `platform`), and fault injection.
 ///
 /// ```swift
 /// let sandbox = try await SandboxServer.start()
@@ -24,6 +24,13 @@ public final class SandboxServer: Sendable {
     public let statistics: SandboxStatistics
     /// How long seeding the data and building the schema took.
     public let startupTime: Duration
+    /// The platform account served under `{baseURL}/v1/…` (Flatfile's platform REST API; a client's platform URL
+    /// is `baseURL`), for checking a client's answers against the seed.
+    ///
+    /// ```swift
+    /// let withAgents = Set(sandbox.platform.agents.map(\.environmentId))   // environments with agents deployed
+    /// ```
+    public let platform: SandboxPlatformData
 
     private let issuer: TokenIssuer
     private let running: Task<Void, any Error>
@@ -33,13 +40,14 @@ public final class SandboxServer: Sendable {
 
     private init(
         baseURL: URL, port: Int, faults: SandboxFaults, statistics: SandboxStatistics, startupTime: Duration,
-        issuer: TokenIssuer, running: Task<Void, any Error>
+        platform: SandboxPlatformData, issuer: TokenIssuer, running: Task<Void, any Error>
     ) {
         self.baseURL = baseURL
         self.port = port
         self.faults = faults
         self.statistics = statistics
         self.startupTime = startupTime
+        self.platform = platform
         self.issuer = issuer
         self.running = running
     }
@@ -54,6 +62,7 @@ public final class SandboxServer: Sendable {
         let began = clock.now
         let schema = try SandboxSchema.build(sdl: configuration.schemaSDL ?? SandboxSchema.bundledSDL())
         let store = SandboxStore(seed: configuration.seed)
+        let platform = SandboxPlatformData.seeded(seed: configuration.seed)
         let startupTime = clock.now - began
 
         let issuer = TokenIssuer(maximumLifetime: configuration.maximumTokenLifetime)
@@ -65,6 +74,7 @@ public final class SandboxServer: Sendable {
             graphQL: GraphQLEndpoint(
                 schema: schema, issuer: issuer, store: store, bodyLimit: configuration.maximumBodySize,
                 baseURL: address),
+            platform: PlatformEndpoint(data: platform, issuer: issuer),
             store: store,
             bodyLimit: configuration.maximumBodySize,
             faults: faults,
@@ -115,7 +125,7 @@ public final class SandboxServer: Sendable {
         address.withLock { $0 = baseURL.absoluteString }
         return SandboxServer(
             baseURL: baseURL, port: port, faults: faults, statistics: statistics, startupTime: startupTime,
-            issuer: issuer, running: running)
+            platform: platform, issuer: issuer, running: running)
     }
 
     /// Stops listening and closes open connections; returns when the server is down. Calling it again does

@@ -24,7 +24,7 @@ enum JSONResponses {
         switch route {
         case .accessKeyExchange, .health, .upload:
             return nestError(status, message, headers: headers)
-        case .platformAuth:
+        case .platformAuth, .platformAPI:
             return platformError(status, [.init(message: message)], headers: headers)
         case .graphql:
             return graphQLRequestError(status, message, code: status.code >= 500 ? "INTERNAL_SERVER_ERROR" : "BAD_REQUEST", headers: headers)

@@ -6,6 +6,7 @@ struct SandboxResponder: HTTPResponder {
 
     let auth: AuthEndpoints
     let graphQL: GraphQLEndpoint
+    let platform: PlatformEndpoint
     let store: SandboxStore
     let bodyLimit: Int
     let faults: SandboxFaults
@@ -23,6 +24,15 @@ struct SandboxResponder: HTTPResponder {
             return JSONResponses.nestError(
                 .methodNotAllowed, "Cannot \(request.method) \(path): use \(route.method)", headers: [.allow: route.method])
         }
+        guard route == .platformAPI else { return try await respond(to: request, on: route, context: context) }
+        return try await statistics.trackingPlatformRequest {
+            try await respond(to: request, on: route, context: context)
+        }
+    }
+
+    /// Applies latency and faults, then answers with the route's endpoint.
+    private func respond(to request: Request, on route: SandboxRoute, context: Context) async throws -> Response {
+        let path = request.uri.path
         statistics.recordRequest(on: route)
         var fault = faults.next(for: route)
         var delay = faults.latency
@@ -36,7 +46,11 @@ struct SandboxResponder: HTTPResponder {
         }
         if let fault {
             statistics.recordFault(on: route)
-            return serve(fault, on: route, context: context)
+            let response = serve(fault, on: route, context: context)
+            if route == .platformAPI {
+                recordPlatform(request, status: fault == .dropConnection ? nil : response.status.code, fault: fault)
+            }
+            return response
         }
         switch route {
         case .accessKeyExchange: return await auth.exchangeAccessKey(request)
@@ -44,7 +58,22 @@ struct SandboxResponder: HTTPResponder {
         case .graphql: return await graphQL.respond(to: request)
         case .health: return JSONResponses.encode(["status": "ok"], status: .ok)
         case .upload: return await receiveUpload(request, path: path)
+        case .platformAPI:
+            let response = platform.respond(to: request)
+            recordPlatform(request, status: response.status.code, fault: nil)
+            return response
         }
+    }
+
+    /// Flatfile's clients send `X-Disable-Hooks: true` on every platform call; the statistics record it.
+    static let disableHooksHeader = HTTPFields.Element.Name("X-Disable-Hooks")!
+
+    private func recordPlatform(_ request: Request, status: Int?, fault: SandboxFault?) {
+        statistics.recordPlatformRequest(
+            SandboxPlatformRequest(
+                method: request.method.rawValue, path: request.uri.path, query: request.uri.query,
+                disablesHooks: request.headers[Self.disableHooksHeader]?.lowercased() == "true", status: status,
+                fault: fault?.description))
     }
 
     /// Stores the size of a file sent to an upload URL (its bytes are not kept).

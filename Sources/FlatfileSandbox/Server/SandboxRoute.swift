@@ -11,6 +11,8 @@ public enum SandboxRoute: String, CaseIterable, Sendable, CustomStringConvertibl
     /// `PUT /uploads/{uploadId}`: where `initializeBatchAndUpload`'s `signedUrl` points (Flatfile uses a
     /// pre-signed storage URL); receives the file's bytes.
     case upload
+    /// `GET /v1/…` (every path under `/v1` but `/v1/auth`): the platform REST API, e.g. `GET /v1/events`.
+    case platformAPI
 
     public var path: String {
         switch self {
@@ -19,13 +21,14 @@ public enum SandboxRoute: String, CaseIterable, Sendable, CustomStringConvertibl
         case .graphql: "/graphql"
         case .health: "/health"
         case .upload: "/uploads"
+        case .platformAPI: "/v1"
         }
     }
 
     /// The HTTP method the route answers, e.g. `"POST"`.
     public var method: String {
         switch self {
-        case .health: "GET"
+        case .health, .platformAPI: "GET"
         case .upload: "PUT"
         case .accessKeyExchange, .platformAuth, .graphql: "POST"
         }
@@ -40,6 +43,8 @@ public enum SandboxRoute: String, CaseIterable, Sendable, CustomStringConvertibl
             self = route
         } else if trimmed.hasPrefix(Self.upload.path + "/") {
             self = .upload
+        } else if trimmed.hasPrefix(Self.platformAPI.path + "/") {
+            self = .platformAPI
         } else {
             return nil
         }

@@ -10,6 +10,9 @@ public final class SandboxStatistics: Sendable {
         var exchanges: [SandboxRoute: Int] = [:]
         var faults: [SandboxRoute: Int] = [:]
         var delayed = 0
+        var platform: [SandboxPlatformRequest] = []
+        var platformInFlight = 0
+        var platformPeakInFlight = 0
     }
 
     private let counts = Locked(Counts())
@@ -39,6 +42,41 @@ public final class SandboxStatistics: Sendable {
         counts.withLock { $0.delayed }
     }
 
+    /// Every platform API request (`GET /v1/…`), in arrival order, with its query string as sent.
+    ///
+    /// ```swift
+    /// let targets = sandbox.statistics.platformRequests.map(\.target)   // ["GET /v1/environments?pageSize=100", …]
+    /// #expect(Set(targets).count == targets.count)                    // no request repeated
+    /// ```
+    public var platformRequests: [SandboxPlatformRequest] {
+        counts.withLock { $0.platform }
+    }
+
+    /// How many platform requests went to `path` (e.g. `"/v1/events"`), whatever their query string.
+    public func platformRequests(to path: String) -> Int {
+        counts.withLock { $0.platform.filter { $0.path == path }.count }
+    }
+
+    /// The most platform requests the server was handling at one time (latency included): above 1 shows a
+    /// client's calls overlapped instead of running one after another.
+    public var peakConcurrentPlatformRequests: Int {
+        counts.withLock { $0.platformPeakInFlight }
+    }
+
+    /// Counts a platform request as in flight until `body` returns.
+    func trackingPlatformRequest<Result>(_ body: () async throws -> Result) async rethrows -> Result {
+        counts.withLock { counts in
+            counts.platformInFlight += 1
+            counts.platformPeakInFlight = max(counts.platformPeakInFlight, counts.platformInFlight)
+        }
+        defer { counts.withLock { $0.platformInFlight -= 1 } }
+        return try await body()
+    }
+
+    func recordPlatformRequest(_ request: SandboxPlatformRequest) {
+        counts.withLock { $0.platform.append(request) }
+    }
+
     func recordDelay() {
         counts.withLock { $0.delayed += 1 }
     }
@@ -54,4 +92,25 @@ public final class SandboxStatistics: Sendable {
     func recordFault(on route: SandboxRoute) {
         counts.withLock { $0.faults[route, default: 0] += 1 }
     }
+}
+
+/// One request the platform API received, as `SandboxStatistics.platformRequests` lists it.
+public struct SandboxPlatformRequest: Sendable, Equatable, CustomStringConvertible {
+    /// e.g. `"GET"`.
+    public let method: String
+    /// e.g. `"/v1/events"`.
+    public let path: String
+    /// The query string as sent (still percent-encoded), or nil without one, e.g. `"since=…&pageNumber=2"`.
+    public let query: String?
+    /// Whether it carried `X-Disable-Hooks: true`, as Flatfile's clients send on every call.
+    public let disablesHooks: Bool
+    /// The status answered (an injected fault's too); nil when an injected fault dropped the connection.
+    public let status: Int?
+    /// The injected fault it was answered with (`SandboxFault.description`), or nil.
+    public let fault: String?
+
+    /// `"GET /v1/events?since=…"`: what identifies the request when counting repeats.
+    public var target: String { "\(method) \(path)" + (query.map { "?\($0)" } ?? "") }
+
+    public var description: String { target }
 }
