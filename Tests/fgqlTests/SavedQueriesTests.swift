@@ -89,9 +89,4 @@ struct SavedQueriesTests {
         try FileManager.default.copyItem(at: CLIWorkspace.queries, to: directory.appendingPathComponent("queries"))
         return try await CLI.run(arguments + ["--sandbox"], in: directory)
     }
-
-    private func expectSuccess(_ result: CLIResult, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        #expect(result.status == 0, "stderr: \(result.stderr)", sourceLocation: sourceLocation)
-        expectNoSecrets(result, sourceLocation: sourceLocation)
-    }
 }

@@ -129,7 +129,7 @@ public struct HTTPGraphQLEndpoint: GraphQLEndpoint {
 
     /// Header values that carry credentials, for redaction: values of authorization, cookie, key, secret and
     /// token headers, and the token part of `Bearer …`.
-    private static func sensitiveValues(in headers: [String: String]) -> [String] {
+    static func sensitiveValues(in headers: [String: String]) -> [String] {
         let markers = ["auth", "cookie", "key", "secret", "token", "session", "password"]
         return headers.flatMap { name, value -> [String] in
             guard markers.contains(where: name.lowercased().contains) else { return [] }

@@ -31,12 +31,13 @@ public struct FlatfileConfiguration: Sendable, Hashable {
     /// Credentials, first match wins: `FLATFILE_ACCESS_KEY_ID` + `FLATFILE_SECRET_ACCESS_KEY`;
     /// `FLATFILE_API_KEY` (`sk_…` secret key, `pk_…` publishable key, `pat_…` personal access token);
     /// `FLATFILE_CLIENT_ID` + `FLATFILE_CLIENT_SECRET`; `FLATFILE_EMAIL` + `FLATFILE_PASSWORD`;
-    /// `FLATFILE_BEARER_TOKEN`. URLs: `FLATFILE_API_URL`, `FLATFILE_PLATFORM_URL`. Empty values count as unset.
+    /// `FLATFILE_BEARER_TOKEN` — for the platform API the access key pair comes last instead of first.
+    /// URLs: `FLATFILE_API_URL`, `FLATFILE_PLATFORM_URL`. Empty values count as unset.
     ///
     /// - Throws: `GraphQLClientError.configuration` naming the missing variable when only half of a pair is set,
     ///   listing what to set when nothing is, or naming a variable whose value is unusable.
     public static func fromEnvironment(
-        _ environment: [String: String] = ProcessInfo.processInfo.environment
+        _ environment: [String: String] = ProcessInfo.processInfo.environment, for api: FlatfileAPI = .legacyGraphQL
     ) throws(GraphQLClientError) -> FlatfileConfiguration {
         func value(_ name: String) -> String? {
             guard let value = environment[name]?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty
@@ -44,7 +45,7 @@ public struct FlatfileConfiguration: Sendable, Hashable {
             return value
         }
         return FlatfileConfiguration(
-            credentials: try FlatfileCredentials.fromEnvironment(environment),
+            credentials: try FlatfileCredentials.fromEnvironment(environment, for: api),
             apiURL: try url(value("FLATFILE_API_URL"), variable: "FLATFILE_API_URL") ?? defaultAPIURL,
             platformURL: try url(value("FLATFILE_PLATFORM_URL"), variable: "FLATFILE_PLATFORM_URL")
                 ?? defaultPlatformURL)
@@ -71,7 +72,7 @@ extension FlatfileCredentials {
     /// let credentials = try FlatfileCredentials.fromEnvironment()
     /// ```
     public static func fromEnvironment(
-        _ environment: [String: String] = ProcessInfo.processInfo.environment
+        _ environment: [String: String] = ProcessInfo.processInfo.environment, for api: FlatfileAPI = .legacyGraphQL
     ) throws(GraphQLClientError) -> FlatfileCredentials {
         func value(_ name: String) -> String? {
             guard let value = environment[name]?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty
@@ -92,11 +93,12 @@ extension FlatfileCredentials {
         let client = try pair("FLATFILE_CLIENT_ID", "FLATFILE_CLIENT_SECRET")
         let user = try pair("FLATFILE_EMAIL", "FLATFILE_PASSWORD")
 
-        if let (id, secret) = accessKey { return .accessKey(id: id, secret: secret) }
+        if api == .legacyGraphQL, let (id, secret) = accessKey { return .accessKey(id: id, secret: secret) }
         if let key = value("FLATFILE_API_KEY") { return try apiKey(key) }
         if let (clientId, secret) = client { return .apiCredentials(clientId: clientId, secret: secret) }
         if let (email, password) = user { return .user(email: email, password: password) }
         if let token = value("FLATFILE_BEARER_TOKEN") { return .bearer(token) }
+        if let (id, secret) = accessKey { return .accessKey(id: id, secret: secret) }
         throw .configuration(ConfigurationFailure(
             problem: "No Flatfile credentials found in the environment.",
             fix: "Set one of: FLATFILE_ACCESS_KEY_ID and FLATFILE_SECRET_ACCESS_KEY (legacy access key); "

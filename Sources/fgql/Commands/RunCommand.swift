@@ -20,7 +20,12 @@ struct RunCommand: AsyncParsableCommand {
               fgql run queries/getBatches.graphql --sandbox
               fgql run queries/getFinalDatabaseView.graphql --var batchId=… --all-pages --output csv > rows.csv
               fgql run queries/getBatches.graphql --select data.getBatches.data --compact | jq length
+              fgql run queries/platform/auditLog.graphql --sandbox --var since=2025-03-01T00:00:00Z
               fgql run viewer.graphql --endpoint https://api.github.com/graphql -H "Authorization: Bearer $TOKEN"
+
+            Operations whose schema folder has an fgql.json with "endpoint": "flatfile-platform" (queries/platform/) \
+            run against Flatfile's platform REST API (FLATFILE_PLATFORM_URL) with a Personal Access Token, secret \
+            key, client id/secret or email/password; fgql executes their GraphQL in this process.
             """
     )
 
@@ -90,7 +95,8 @@ struct RunCommand: AsyncParsableCommand {
         let paging = try allPages ? Self.paging(for: chosen) : nil
 
         let connection = try await Connection.open(
-            self.connection, workingDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath), log: log)
+            self.connection, api: try Self.api(forSchemaOf: file, schema: schema, log: log),
+            workingDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath), log: log)
         do {
             try await send(document, chosen, selectPath, paging, over: connection, log: log)
         } catch {
@@ -188,6 +194,20 @@ struct RunCommand: AsyncParsableCommand {
         return ["schema.graphqls", "schema.graphql", "schema.json"]
             .map { directory.appendingPathComponent($0).path }
             .first { FileManager.default.fileExists(atPath: $0) }
+    }
+
+    /// The API the file's operations are written for: the platform API when the `fgql.json` beside the schema (or the
+    /// file) says `"endpoint": "flatfile-platform"`, else the legacy GraphQL API.
+    static func api(forSchemaOf file: String, schema: String?, log: StandardError) throws(CommandFailure) -> FlatfileAPI {
+        let folder = URL(fileURLWithPath: schema ?? schemaBeside(file) ?? file).deletingLastPathComponent()
+        let configurationFile = folder.appendingPathComponent("fgql.json").path
+        guard FileManager.default.fileExists(atPath: configurationFile) else { return .legacyGraphQL }
+        let (configuration, diagnostics) = Codegen.loadConfiguration(configurationFile)
+        diagnostics.forEach { log.write("\($0)\n") }
+        if diagnostics.containsErrors {
+            throw .usage("\(configurationFile) has \(diagnostics.filter(\.isError).count) error(s); fix it to run \(file).")
+        }
+        return configuration.endpoint == "flatfile-platform" ? .platform : .legacyGraphQL
     }
 
     static func checkRequiredVariables(of operation: RunnableOperation, in variables: JSONObject, file: String) throws(CommandFailure) {

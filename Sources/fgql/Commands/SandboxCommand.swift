@@ -9,14 +9,16 @@ struct SandboxCommand: AsyncParsableCommand {
         abstract: "Start a local Flatfile-compatible API server with demo data and optional fault injection.",
         discussion: """
             Serves POST /auth/access-key/exchange, POST /v1/auth, POST /graphql (the bundled Flatfile schema over \
-            seeded demo data) and GET /health on 127.0.0.1, prints the URL and the demo credentials, and runs \
-            until Ctrl-C. The demo credentials work only against a sandbox.
+            seeded demo data), Flatfile's platform REST API under GET /v1/… (environments, spaces, agents, events, \
+            users, guests, workbooks, sheets, records) and GET /health on 127.0.0.1, prints the URL and the demo \
+            credentials, and runs until Ctrl-C. The demo credentials work only against a sandbox.
 
             Examples:
               fgql sandbox --port 4000
               fgql sandbox --latency 200 --fail-rate-429 0.1 --token-lifetime 60
             then, in another shell, paste the printed export lines and run:
               fgql run queries/getBatches.graphql
+              fgql run queries/platform/spacesAcrossEnvironments.graphql
             """
     )
 
@@ -114,6 +116,7 @@ struct SandboxCommand: AsyncParsableCommand {
             ("email / password", "\(SandboxDemo.email) / \(SandboxDemo.password)"),
             ("license key", SandboxDemo.licenseKey),
             ("environment id", "\(SandboxDemo.environmentId) (development)"),
+            ("platform environment id", "\(SandboxDemo.platformDevelopmentEnvironmentId) (development; the secret key's)"),
             ("team id", SandboxDemo.teamId),
         ]
         let width = credentials.map(\.0.count).max() ?? 0
@@ -121,6 +124,7 @@ struct SandboxCommand: AsyncParsableCommand {
         return """
             fgql sandbox listening on \(url) (ready in \(milliseconds(sandbox.startupTime)) ms, seed \(configuration.seed))
             GraphQL endpoint: \(sandbox.graphQLURL.absoluteString)
+            Platform REST API: \(url)/v1
             Faults: \(describe(configuration.faults))
 
             Demo credentials (accepted only by a sandbox):
@@ -131,6 +135,7 @@ struct SandboxCommand: AsyncParsableCommand {
               export FLATFILE_PLATFORM_URL=\(url)
               export FLATFILE_ACCESS_KEY_ID=\(SandboxDemo.accessKeyId)
               export FLATFILE_SECRET_ACCESS_KEY=\(SandboxDemo.secretAccessKey)
+              export FLATFILE_API_KEY=\(SandboxDemo.personalAccessToken)
               export FLATFILE_LICENSE_KEY=\(SandboxDemo.licenseKey)
               export FLATFILE_ENVIRONMENT_ID=\(SandboxDemo.environmentId)
 

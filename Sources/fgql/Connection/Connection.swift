@@ -1,4 +1,5 @@
 import FlatfileGraphQL
+import FlatfilePlatform
 import FlatfileSandbox
 import Foundation
 
@@ -18,7 +19,7 @@ struct Connection {
     let tokenPersistence: FileTokenPersistence?
 
     static func open(
-        _ options: ConnectionOptions, workingDirectory: URL, log: StandardError
+        _ options: ConnectionOptions, api: FlatfileAPI = .legacyGraphQL, workingDirectory: URL, log: StandardError
     ) async throws(CommandFailure) -> Connection {
         let loaded = try CommandEnvironment.load(profile: options.profile, directory: workingDirectory)
         loaded.warnings.forEach { log.warning($0) }
@@ -47,12 +48,17 @@ struct Connection {
             var environment = loaded.variables
             // The sandbox's own account: real license keys and environment ids mean nothing to it.
             environment["FLATFILE_LICENSE_KEY"] = SandboxDemo.licenseKey
-            environment["FLATFILE_ENVIRONMENT_ID"] = SandboxDemo.environmentId
+            environment["FLATFILE_ENVIRONMENT_ID"] =
+                api == .platform ? SandboxDemo.platformDevelopmentEnvironmentId : SandboxDemo.environmentId
+            // A Personal Access Token sees every platform environment; the access key pair is the legacy API's.
+            let credentials: FlatfileCredentials = api == .platform
+                ? .personalAccessToken(SandboxDemo.personalAccessToken)
+                : .accessKey(id: SandboxDemo.accessKeyId, secret: SandboxDemo.secretAccessKey)
             let configuration = FlatfileConfiguration(
-                credentials: .accessKey(id: SandboxDemo.accessKeyId, secret: SandboxDemo.secretAccessKey),
-                apiURL: sandbox.baseURL, platformURL: sandbox.baseURL)
-            let client = GraphQLClient.flatfile(
-                configuration, headers: headerFields, options: clientOptions, transport: transport)
+                credentials: credentials, apiURL: sandbox.baseURL, platformURL: sandbox.baseURL)
+            let client = makeClient(
+                api, configuration, tokenPersistence: nil, headers: headerFields, options: clientOptions,
+                transport: transport)
             return Connection(
                 client: client, environment: environment, sandbox: sandbox,
                 configuration: configuration, tokenPersistence: nil)
@@ -60,17 +66,33 @@ struct Connection {
 
         let configuration: FlatfileConfiguration
         do {
-            configuration = try FlatfileConfiguration.fromEnvironment(loaded.variables)
+            configuration = try FlatfileConfiguration.fromEnvironment(loaded.variables, for: api)
         } catch {
             throw CommandFailure(error)
         }
         let persistence = FileTokenPersistence()
-        let client = GraphQLClient.flatfile(
-            configuration, tokenPersistence: persistence, headers: headerFields, options: clientOptions,
+        let client = makeClient(
+            api, configuration, tokenPersistence: persistence, headers: headerFields, options: clientOptions,
             transport: transport)
         return Connection(
             client: client, environment: loaded.variables, sandbox: nil,
             configuration: configuration, tokenPersistence: persistence)
+    }
+
+    private static func makeClient(
+        _ api: FlatfileAPI, _ configuration: FlatfileConfiguration, tokenPersistence: FileTokenPersistence?,
+        headers: [String: String], options: GraphQLClientOptions, transport: any HTTPTransport
+    ) -> GraphQLClient {
+        switch api {
+        case .legacyGraphQL:
+            GraphQLClient.flatfile(
+                configuration, tokenPersistence: tokenPersistence, headers: headers, options: options,
+                transport: transport)
+        case .platform:
+            GraphQLClient.flatfilePlatform(
+                configuration, tokenPersistence: tokenPersistence, headers: headers, options: options,
+                transport: transport)
+        }
     }
 
     /// Stops the sandbox, if this connection started one.

@@ -24,6 +24,15 @@ struct CredentialsEnvironmentTests {
         #expect(try FlatfileCredentials.fromEnvironment(environment) == expected)
     }
 
+    @Test("for the platform API an access key pair comes last: it is the legacy API's credential")
+    func platformPrefersPlatformCredentials() throws {
+        let both = ["FLATFILE_ACCESS_KEY_ID": "id1", "FLATFILE_SECRET_ACCESS_KEY": "s1", "FLATFILE_API_KEY": "pat_test_1"]
+        #expect(try FlatfileCredentials.fromEnvironment(both, for: .platform) == .personalAccessToken("pat_test_1"))
+        #expect(try FlatfileCredentials.fromEnvironment(both) == .accessKey(id: "id1", secret: "s1"))
+        let onlyAccessKey = ["FLATFILE_ACCESS_KEY_ID": "id1", "FLATFILE_SECRET_ACCESS_KEY": "s1"]
+        #expect(try FlatfileCredentials.fromEnvironment(onlyAccessKey, for: .platform) == .accessKey(id: "id1", secret: "s1"))
+    }
+
     @Test("half a pair names exactly the missing variable", arguments: [
         ("FLATFILE_ACCESS_KEY_ID", "FLATFILE_SECRET_ACCESS_KEY"),
         ("FLATFILE_SECRET_ACCESS_KEY", "FLATFILE_ACCESS_KEY_ID"),

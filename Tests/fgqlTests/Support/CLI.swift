@@ -104,3 +104,22 @@ func withCLIWorkspace<Result>(_ body: (CLIWorkspace) async throws -> Result) asy
         try await body(CLIWorkspace(sandbox: sandbox, directory: directory))
     }
 }
+
+/// Exit status 0, and nothing secret in the output.
+func expectSuccess(_ result: CLIResult, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    #expect(result.status == 0, "stderr: \(result.stderr)", sourceLocation: sourceLocation)
+    expectNoSecrets(result, sourceLocation: sourceLocation)
+}
+
+/// Fails when a demo secret or anything shaped like a JWT appears in the output.
+func expectNoSecrets(_ result: CLIResult, sourceLocation: SourceLocation = #_sourceLocation) {
+    for text in [result.stdout, result.stderr] {
+        for secret in [
+            SandboxDemo.secretAccessKey, SandboxDemo.clientSecret, SandboxDemo.password, SandboxDemo.secretKey,
+            SandboxDemo.personalAccessToken,
+        ] {
+            #expect(!text.contains(secret), "a secret leaked", sourceLocation: sourceLocation)
+        }
+        #expect(text.range(of: #"eyJ[A-Za-z0-9_-]+\.eyJ"#, options: .regularExpression) == nil, "a token leaked", sourceLocation: sourceLocation)
+    }
+}

@@ -5,6 +5,9 @@ import Foundation
 /// ```json
 /// { "namespace": "FlatfileSchema", "scalars": { "UUID": "String", "JSON": "JSONValue" }, "accessLevel": "public" }
 /// ```
+///
+/// `"endpoint": "flatfile-platform"` says the schema is not served by a remote GraphQL server but executed in-process
+/// over Flatfile's platform REST API (`fgql run` then uses that endpoint); the generator itself ignores it.
 public struct Configuration: Sendable, Hashable {
     /// The Swift access level of generated declarations.
     public enum AccessLevel: String, Sendable, Hashable, CaseIterable {
@@ -18,20 +21,27 @@ public struct Configuration: Sendable, Hashable {
     public var accessLevel: AccessLevel
     /// The module generated code imports for `GraphQLQuery`, `GraphQLNullable`, `GraphQLEnum` and `JSONValue`.
     public var runtimeModule: String
+    /// Which endpoint runs this schema's operations: `nil` for a remote GraphQL server over HTTP,
+    /// `flatfile-platform` for the in-process Flatfile platform endpoint.
+    public var endpoint: String?
+
+    /// The `endpoint` values fgql knows.
+    public static let knownEndpoints = ["flatfile-platform"]
 
     public static let defaultNamespace = "GraphQLSchemaTypes"
 
     public init(
         namespace: String = Configuration.defaultNamespace, scalars: [String: String] = [:],
-        accessLevel: AccessLevel = .public, runtimeModule: String = "FlatfileGraphQL"
+        accessLevel: AccessLevel = .public, runtimeModule: String = "FlatfileGraphQL", endpoint: String? = nil
     ) {
         self.namespace = namespace
         self.scalars = scalars
         self.accessLevel = accessLevel
         self.runtimeModule = runtimeModule
+        self.endpoint = endpoint
     }
 
-    private static let keys = ["namespace", "scalars", "accessLevel", "runtimeModule"]
+    private static let keys = ["namespace", "scalars", "accessLevel", "runtimeModule", "endpoint"]
 
     /// Reads `fgql.json`; every problem in it is reported, each with what to write instead.
     static func load(_ file: SourceFile) -> (Configuration, [Diagnostic]) {
@@ -65,6 +75,13 @@ public struct Configuration: Sendable, Hashable {
                 configuration.runtimeModule = name
             } else {
                 fail("\"runtimeModule\" must be a Swift module name such as \"FlatfileGraphQL\"")
+            }
+        }
+        if let value = settings["endpoint"] {
+            if let name = value as? String, knownEndpoints.contains(name) {
+                configuration.endpoint = name
+            } else {
+                fail("\"endpoint\" must be one of \(knownEndpoints.map { "\"\($0)\"" }.joined(separator: ", ")), or left out for a remote GraphQL server")
             }
         }
         if let value = settings["accessLevel"] {

@@ -1,0 +1,93 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// Sends plain HTTP requests the way the client's own GraphQL endpoint does: the plain-HTTP check, the deadline,
+/// retries of connection failures and of 429/502/503/504 honouring `Retry-After` (per `options.retryPolicy`),
+/// and the bearer token of a token provider, replaced once when the server refuses it with HTTP 401.
+///
+/// It is the building block for endpoints that answer GraphQL by calling another HTTP API with the client's
+/// credentials, such as the in-process Flatfile platform endpoint, which calls Flatfile's REST API.
+///
+/// ```swift
+/// let http = AuthenticatedHTTPClient(
+///     tokenProvider: FlatfileTokenStore(credentials: .personalAccessToken("pat_…")),
+///     headers: ["X-Disable-Hooks": "true"])
+/// let response = try await http.get(URL(string: "https://platform.flatfile.com/api/v1/environments")!)
+/// if response.isSuccess { print(String(decoding: response.body, as: UTF8.self)) }
+/// else { print(response.statusCode, response.serverMessage ?? response.bodyExcerpt) }
+/// ```
+public struct AuthenticatedHTTPClient: Sendable {
+    /// An HTTP answer. Its texts are safe to show: every known secret and token is redacted from them.
+    public struct Response: Sendable {
+        public var statusCode: Int
+        public var body: Data
+        /// How many times the request was sent (more than 1 after retries).
+        public var attempts: Int
+        /// The server's own error message (platform `errors[].message` with its `key`, NestJS `message`, an
+        /// HTML page's title), redacted; `nil` when the body has none.
+        public var serverMessage: String?
+        /// The start of the body, whitespace collapsed, redacted; empty for a success.
+        public var bodyExcerpt: String
+        public var isSuccess: Bool { (200..<300).contains(statusCode) }
+    }
+
+    public let tokenProvider: (any AccessTokenProvider)?
+    public let headers: [String: String]
+    public var options: GraphQLClientOptions { pipeline.options }
+
+    private let pipeline: HTTPPipeline
+    private let redactor: Redactor
+
+    /// A client that sends `headers` with every request, and `Authorization: Bearer <token>` when
+    /// `tokenProvider` is set.
+    public init(
+        tokenProvider: (any AccessTokenProvider)?, headers: [String: String] = [:],
+        options: GraphQLClientOptions = GraphQLClientOptions(), transport: any HTTPTransport = URLSessionTransport.shared
+    ) {
+        self.tokenProvider = tokenProvider
+        self.headers = headers
+        pipeline = HTTPPipeline(transport: transport, options: options)
+        redactor = Redactor(secrets: HTTPGraphQLEndpoint.sensitiveValues(in: headers))
+    }
+
+    /// Sends `GET url` (retried like a query) and returns the last answer whatever its status.
+    ///
+    /// - Throws: `.transport` when no answer arrived; `.authentication` when the token was refused twice (or
+    ///   once, for a credential that cannot be refreshed); `.configuration` for a URL that may not carry
+    ///   credentials.
+    public func get(_ url: URL) async throws(GraphQLClientError) -> Response {
+        var retriedWithFreshToken = false
+        while true {
+            let token = try await tokenProvider?.accessToken()
+            var request = URLRequest(url: url)
+            request.httpMethod = "GET"
+            request.setValue("application/json", forHTTPHeaderField: "Accept")
+            request.setValue(options.userAgent, forHTTPHeaderField: "User-Agent")
+            for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
+            if let token { request.setValue("Bearer \(token.value)", forHTTPHeaderField: "Authorization") }
+
+            let answer = try await pipeline.send(request, retryable: true)
+            if answer.isSuccess {
+                return Response(
+                    statusCode: answer.statusCode, body: answer.body, attempts: answer.attempts, serverMessage: nil,
+                    bodyExcerpt: "")
+            }
+            let answerRedactor = token.map { redactor.adding([$0.value]) } ?? redactor
+            let error = ServerErrorBody(answer.body, redactor: answerRedactor)
+            if answer.statusCode == 401, let tokenProvider {
+                if !retriedWithFreshToken, let token, await tokenProvider.invalidate(token) {
+                    retriedWithFreshToken = true
+                    continue
+                }
+                throw .authentication(AuthenticationFailure(
+                    credentialKind: tokenProvider.credentialKind, credentialHint: tokenProvider.credentialHint,
+                    stage: .request, statusCode: 401, serverMessage: error.message, url: url.safeDescription))
+            }
+            return Response(
+                statusCode: answer.statusCode, body: answer.body, attempts: answer.attempts,
+                serverMessage: error.message, bodyExcerpt: error.excerpt)
+        }
+    }
+}

@@ -1,0 +1,112 @@
+import FlatfileGraphQL
+import FlatfilePlatform
+import FlatfileSandbox
+import Foundation
+import Testing
+
+/// REST failures: one field's error leaves the rest of the result intact; retries; refused credentials; secrets.
+@Suite("Platform endpoint failures")
+struct PlatformFailureTests {
+    @Test("A secret key asking for another environment gets an error at that path; the rest is returned")
+    func secretKeyScope() async throws {
+        try await withPlatformSandbox(credentials: .secretKey(SandboxDemo.secretKey)) { platform in
+            let response = try await platform.client.execute(
+                document: """
+                    query ($dev: ID!, $prod: ID!) {
+                      dev: environment(id: $dev) { id name spaceCount }
+                      prod: environment(id: $prod) { id name }
+                      prodSpaces: spaceCount(environmentId: $prod)
+                    }
+                    """,
+                variables: [
+                    "dev": .string(SandboxDemo.platformDevelopmentEnvironmentId),
+                    "prod": .string(SandboxDemo.platformProductionEnvironmentId),
+                ])
+            let data = try response.json()
+            #expect(data["dev"]?["id"]?.stringValue == SandboxDemo.platformDevelopmentEnvironmentId)
+            #expect(data["dev"]?["spaceCount"]?.intValue
+                == platform.data.spaces.count {
+                    $0.environmentId == SandboxDemo.platformDevelopmentEnvironmentId && $0.archivedAt == nil
+                })
+            #expect(data["prod"]?.isNull == true)
+            #expect(data["prodSpaces"]?.isNull == true)
+            #expect(Set(response.errors.map(\.pathDescription)) == ["prod", "prodSpaces"])
+            for error in response.errors {
+                #expect(error.extensions?["code"]?.stringValue == "REST_403")
+                #expect(error.message.contains(SandboxDemo.platformProductionEnvironmentId))
+                #expect(!error.message.contains(SandboxDemo.secretKey))
+            }
+        }
+    }
+
+    @Test("429 answers are retried after their Retry-After and the query succeeds")
+    func rateLimitRetried() async throws {
+        try await withPlatformSandbox { platform in
+            platform.sandbox.faults.enqueue(.status429(retryAfter: 1), count: 2, on: .platformAPI)
+            let data = try await platform.client.execute(document: "{ environments { id } }").json()
+            #expect(data["environments"]?.arrayValue?.count == SandboxDemo.platformEnvironmentIds.count)
+            #expect(platform.requests.map(\.status) == [429, 429, 200])
+        }
+    }
+
+    @Test("A REST failure that outlasts the retries is an error at its field, with the status")
+    func persistentFailureAtField() async throws {
+        try await withPlatformSandbox(options: GraphQLClientOptions(retryPolicy: .never)) { platform in
+            let id = SandboxDemo.platformDevelopmentEnvironmentId
+            platform.sandbox.faults.enqueue(.status503, count: 1, on: .platformAPI)
+            let response = try await platform.client.execute(
+                document: "{ environment(id: \"\(id)\") { id } users { id } }")
+            // Which of the two concurrent calls met the 503 is up to the scheduler; exactly one field failed.
+            #expect(response.errors.count == 1)
+            let error = try #require(response.errors.first)
+            #expect(error.extensions?["code"]?.stringValue == "REST_503")
+            let failed = error.pathDescription
+            let data = try response.json()
+            #expect(["environment", "users"].contains(failed))
+            #expect((failed == "environment" ? data["users"] : data["environment"]).map { !$0.isNull } == true)
+        }
+    }
+
+    @Test("A refused token fails the whole request as an authentication error that never shows the token")
+    func refusedToken() async throws {
+        let wrong = "pat_not_a_real_token_1234567890"
+        try await withPlatformSandbox(credentials: .personalAccessToken(wrong)) { platform in
+            do throws(GraphQLClientError) {
+                _ = try await platform.client.execute(document: "{ environments { id } }")
+                Issue.record("expected an authentication error")
+            } catch {
+                guard case .authentication(let failure) = error else {
+                    Issue.record("expected an authentication error, got \(error)")
+                    return
+                }
+                #expect(failure.statusCode == 401)
+                #expect(failure.credentialKind == .personalAccessToken)
+                #expect(!"\(error)".contains(wrong))
+            }
+        }
+    }
+
+    @Test("Client id and secret are exchanged at /v1/auth and the token is used for every REST call")
+    func exchangedCredentials() async throws {
+        try await withPlatformSandbox(
+            credentials: .apiCredentials(clientId: SandboxDemo.clientId, secret: SandboxDemo.clientSecret)
+        ) { platform in
+            let data = try await platform.client.execute(document: "{ environments { id } users { id } }").json()
+            #expect(data["environments"]?.arrayValue?.count == SandboxDemo.platformEnvironmentIds.count)
+            #expect(data["users"]?.arrayValue?.count == platform.data.users.count)
+            #expect(platform.sandbox.statistics.exchanges(on: .platformAuth) == 1)
+        }
+    }
+
+    @Test("A syntax error and an unknown field come back as GraphQL errors, with no REST call")
+    func invalidDocuments() async throws {
+        try await withPlatformSandbox { platform in
+            let syntax = try await platform.client.execute(document: "{ environments { id ")
+            #expect(syntax.data == nil)
+            #expect(syntax.errors.first?.message.contains("Syntax Error") == true)
+            let unknown = try await platform.client.execute(document: "{ environmentz { id } }")
+            #expect(unknown.errors.first?.message.contains("environmentz") == true)
+            #expect(platform.requests.isEmpty)
+        }
+    }
+}
