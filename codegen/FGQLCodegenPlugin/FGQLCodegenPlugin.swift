@@ -19,7 +19,8 @@ struct FGQLCodegenPlugin: BuildToolPlugin {
         return try GenerationRequest(
             targetName: target.name, files: target.sourceFiles.map(\.url),
             tool: try context.tool(named: "fgql-codegen").url,
-            outputDirectory: context.pluginWorkDirectoryURL.appending(path: "GeneratedSources")
+            outputDirectory: context.pluginWorkDirectoryURL.appending(path: "GeneratedSources"),
+            schemaCacheDirectory: context.pluginWorkDirectoryURL.appending(path: "SchemaCache")
         ).commands()
     }
 }
@@ -36,6 +37,8 @@ struct GenerationRequest {
     let files: [URL]
     let tool: URL
     let outputDirectory: URL
+    /// Where the generator remembers schemas that passed every check (it then builds only what operations use).
+    let schemaCacheDirectory: URL
 
     func commands() throws -> [Command] {
         let byName = Dictionary(files.map { ($0.lastPathComponent, $0) }, uniquingKeysWith: { first, _ in first })
@@ -52,7 +55,10 @@ struct GenerationRequest {
         // SwiftPM from warning that the target has unhandled files (they do not change the output).
         let sidecars = files.filter { $0.lastPathComponent.hasSuffix(".variables.json") }.sorted { $0.path < $1.path }
 
-        var arguments = ["--schema", schema.path, "--output-directory", outputDirectory.path]
+        var arguments = [
+            "--schema", schema.path, "--output-directory", outputDirectory.path,
+            "--schema-cache-directory", schemaCacheDirectory.path,
+        ]
         if let config { arguments += ["--config", config.path] }
         arguments += operationFiles.map(\.path)
         let outputs = operationFiles.map { outputDirectory.appending(path: $0.lastPathComponent + ".swift") }
@@ -80,7 +86,8 @@ extension FGQLCodegenPlugin: XcodeBuildToolPlugin {
         return try GenerationRequest(
             targetName: target.displayName, files: target.inputFiles.map(\.url),
             tool: try context.tool(named: "fgql-codegen").url,
-            outputDirectory: context.pluginWorkDirectoryURL.appending(path: "GeneratedSources")
+            outputDirectory: context.pluginWorkDirectoryURL.appending(path: "GeneratedSources"),
+            schemaCacheDirectory: context.pluginWorkDirectoryURL.appending(path: "SchemaCache")
         ).commands()
     }
 }

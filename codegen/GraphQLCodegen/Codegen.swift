@@ -22,18 +22,40 @@ public enum Codegen {
     public static func generate(
         schemaFile: String, documentFiles: [String], configuration: Configuration = Configuration()
     ) -> CodegenResult {
-        var (plan, diagnostics) = makePlan(schemaFile: schemaFile, documentFiles: documentFiles, configuration: configuration)
+        var timings = CodegenTimings()
+        return generate(schemaFile: schemaFile, documentFiles: documentFiles, configuration: configuration, timings: &timings)
+    }
+
+    /// Like `generate`, adding how long each stage took to `timings`.
+    ///
+    /// With a `schemaCacheDirectory` (the build plugin passes its work directory), a schema that passed every check
+    /// in an earlier run is not checked again: only the part the operations reach is built (see `SchemaSubset`).
+    /// The output is the same either way; any error sends the run through the full checks for its diagnostics.
+    public static func generate(
+        schemaFile: String, documentFiles: [String], configuration: Configuration = Configuration(),
+        schemaCacheDirectory: String? = nil, timings: inout CodegenTimings
+    ) -> CodegenResult {
+        var (plan, diagnostics) = makePlan(
+            schemaFile: schemaFile, documentFiles: documentFiles, configuration: configuration,
+            cache: schemaCacheDirectory.map(SchemaCache.init(directory:)), timings: &timings)
         guard let plan, !diagnostics.containsErrors else { return CodegenResult(files: [], diagnostics: sorted(diagnostics)) }
-        let files = SwiftRenderer(plan: plan).render().map { GeneratedFile(name: $0.name, contents: $0.content) }
+        let files = timings.measure(\.render) {
+            SwiftRenderer(plan: plan).render().map { GeneratedFile(name: $0.name, contents: $0.content) }
+        }
         diagnostics = sorted(diagnostics)
         return CodegenResult(files: files, diagnostics: diagnostics)
     }
 
     /// Like `generate`, reading the configuration from `configurationFile` (an `fgql.json`) when given.
-    public static func generate(schemaFile: String, documentFiles: [String], configurationFile: String?) -> CodegenResult {
+    public static func generate(
+        schemaFile: String, documentFiles: [String], configurationFile: String?, schemaCacheDirectory: String? = nil
+    ) -> CodegenResult {
         let (configuration, problems) = loadConfiguration(configurationFile)
         if problems.containsErrors { return CodegenResult(files: [], diagnostics: problems) }
-        var result = generate(schemaFile: schemaFile, documentFiles: documentFiles, configuration: configuration)
+        var timings = CodegenTimings()
+        var result = generate(
+            schemaFile: schemaFile, documentFiles: documentFiles, configuration: configuration,
+            schemaCacheDirectory: schemaCacheDirectory, timings: &timings)
         result.diagnostics = problems + result.diagnostics
         return result
     }
@@ -42,7 +64,10 @@ public enum Codegen {
     public static func validate(
         schemaFile: String, documentFiles: [String], configuration: Configuration = Configuration()
     ) -> [Diagnostic] {
-        sorted(makePlan(schemaFile: schemaFile, documentFiles: documentFiles, configuration: configuration).1)
+        var timings = CodegenTimings()
+        return sorted(makePlan(
+            schemaFile: schemaFile, documentFiles: documentFiles, configuration: configuration, cache: nil,
+            timings: &timings).1)
     }
 
     /// Reads an `fgql.json`; `nil` gives the defaults.
@@ -55,26 +80,39 @@ public enum Codegen {
     }
 
     private static func makePlan(
-        schemaFile: String, documentFiles: [String], configuration: Configuration
+        schemaFile: String, documentFiles: [String], configuration: Configuration, cache: SchemaCache?,
+        timings: inout CodegenTimings
     ) -> (CodegenPlan?, [Diagnostic]) {
+        if let cache, let (plan, warnings) = planAgainstSubset(
+            schemaFile: schemaFile, documentFiles: documentFiles, configuration: configuration, cache: cache,
+            timings: &timings)
+        {
+            return (plan, deduplicated(warnings))
+        }
         var diagnostics: [Diagnostic] = []
         var schema: LoadedSchema?
-        switch InputFiles.read(schemaFile) {
-        case .failure(let diagnostic): diagnostics.append(diagnostic)
-        case .success(let file):
-            switch SchemaLoader.load(file) {
-            case .failure(let errors): diagnostics += errors.diagnostics
-            case .success(let loaded): schema = loaded
-            }
-        }
-        var sources: [SourceFile] = []
-        for path in documentFiles {
-            switch InputFiles.read(path) {
+        timings.measure(\.schemaLoad) {
+            switch InputFiles.read(schemaFile) {
             case .failure(let diagnostic): diagnostics.append(diagnostic)
-            case .success(let file): sources.append(file)
+            case .success(let file):
+                switch SchemaLoader.load(file) {
+                case .failure(let errors): diagnostics += errors.diagnostics
+                case .success(let loaded):
+                    schema = loaded
+                    cache?.recordValid(file.text)
+                }
             }
         }
-        let (documents, parseErrors) = DocumentSet.load(sources)
+        let (documents, parseErrors) = timings.measure(\.documentParse) {
+            var sources: [SourceFile] = []
+            for path in documentFiles {
+                switch InputFiles.read(path) {
+                case .failure(let diagnostic): diagnostics.append(diagnostic)
+                case .success(let file): sources.append(file)
+                }
+            }
+            return DocumentSet.load(sources)
+        }
         diagnostics += parseErrors
         guard let schema, !diagnostics.containsErrors else { return (nil, deduplicated(diagnostics)) }
         guard let documents else {
@@ -85,12 +123,38 @@ public enum Codegen {
                 accessLevel: configuration.accessLevel, runtimeModule: configuration.runtimeModule)
             return (plan, diagnostics)
         }
-        diagnostics += DocumentValidator.validate(documents, schema: schema.schema)
+        diagnostics += timings.measure(\.validation) { DocumentValidator.validate(documents, schema: schema.schema) }
         if diagnostics.containsErrors { return (nil, deduplicated(diagnostics)) }
         let planner = Planner(schema: schema.schema, schemaFile: schema.file, documents: documents, configuration: configuration)
-        let plan = planner.plan()
+        let plan = timings.measure(\.plan) { planner.plan() }
         diagnostics += planner.diagnostics
         return (diagnostics.containsErrors ? nil : plan, deduplicated(diagnostics))
+    }
+
+    /// The plan built against the part of a known-valid schema the operations reach, with the validation warnings
+    /// (deprecated fields, unused fragments: about the operations, so the same as against the whole schema);
+    /// `nil` whenever that path cannot give exactly the full path's answer (unknown schema, a JSON schema, errors).
+    private static func planAgainstSubset(
+        schemaFile: String, documentFiles: [String], configuration: Configuration, cache: SchemaCache,
+        timings: inout CodegenTimings
+    ) -> (CodegenPlan, [Diagnostic])? {
+        guard !schemaFile.lowercased().hasSuffix(".json"),
+            let file = timings.measure(\.schemaLoad, { try? InputFiles.read(schemaFile).get() }),
+            timings.measure(\.schemaLoad, { cache.isKnownValid(file.text) })
+        else { return nil }
+        let parsed: (DocumentSet?, [Diagnostic]) = timings.measure(\.documentParse) {
+            let sources = documentFiles.compactMap { try? InputFiles.read($0).get() }
+            guard sources.count == documentFiles.count else { return (nil, []) }
+            return DocumentSet.load(sources)
+        }
+        guard let documents = parsed.0, parsed.1.isEmpty else { return nil }
+        guard let subset = timings.measure(\.schemaLoad, { SchemaLoader.loadSubset(of: file, reachedBy: documents) })
+        else { return nil }
+        let problems = timings.measure(\.validation) { DocumentValidator.validate(documents, schema: subset.schema) }
+        guard !problems.containsErrors else { return nil }
+        let planner = Planner(schema: subset.schema, schemaFile: subset.file, documents: documents, configuration: configuration)
+        let plan = timings.measure(\.plan) { planner.plan() }
+        return planner.diagnostics.isEmpty ? (plan, problems) : nil
     }
 
     private static func deduplicated(_ diagnostics: [Diagnostic]) -> [Diagnostic] {

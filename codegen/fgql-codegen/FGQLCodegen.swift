@@ -22,11 +22,18 @@ struct FGQLCodegen: ParsableCommand {
     @Option(help: "Where the Swift files go (created if needed).")
     var outputDirectory: String
 
+    @Option(help: ArgumentHelp(
+        "Where to remember schemas that passed every check, so later runs build only the part the operations use.",
+        valueName: "directory"))
+    var schemaCacheDirectory: String?
+
     @Argument(help: "The .graphql files holding the operations and fragments.")
     var documents: [String] = []
 
     func run() throws {
-        let result = Codegen.generate(schemaFile: schema, documentFiles: documents, configurationFile: config)
+        let result = Codegen.generate(
+            schemaFile: schema, documentFiles: documents, configurationFile: config,
+            schemaCacheDirectory: schemaCacheDirectory)
         for diagnostic in result.diagnostics { printToStandardError(diagnostic.description) }
         guard result.succeeded else { throw ExitCode.failure }
         do {

@@ -25,6 +25,18 @@ enum SchemaLoader {
         return loadSDL(file, positioned: true)
     }
 
+    /// The part of an SDL schema that `documents` reach (see `SchemaSubset`), built without the checks: only for a
+    /// schema text that passed them in an earlier run. `nil` when the subset cannot be made; use `load` then.
+    static func loadSubset(of file: SourceFile, reachedBy documents: DocumentSet) -> LoadedSchema? {
+        guard let document = try? InputFiles.parseGraphQL(file, expecting: "type definitions").get(),
+            let text = SchemaSubset.sdl(of: document, text: file.text, reachedBy: documents),
+            let subset = try? parse(source: Source(body: text, name: file.path)),
+            let schema = try? buildASTSchema(documentAST: subset, assumeValidSDL: true)
+        else { return nil }
+        // Positions in the subset mean nothing in the user's file; any diagnostic sends the run back to `load`.
+        return LoadedSchema(schema: schema, file: SourceFile(path: file.path, text: text))
+    }
+
     private static func loadSDL(_ file: SourceFile, positioned: Bool) -> Result<LoadedSchema, SchemaErrors> {
         let document: Document
         switch InputFiles.parseGraphQL(file, expecting: "type definitions") {

@@ -16,6 +16,7 @@ final class Planner {
     private var typenameSelectionSets: Set<ObjectIdentifier> = []
     private var inputObjects: [String: InputObjectPlan] = [:]
     private var enums: [String: EnumPlan] = [:]
+    private let fieldMaps = FieldMaps()
 
     /// Names a generated top-level type must not take: the runtime's and the Swift/Foundation types users use.
     static let reservedTopLevelNames: Set<String> = [
@@ -39,7 +40,7 @@ final class Planner {
         let scalarTypes = configuration.scalars.values.compactMap { $0.split(separator: ".").first.map(String.init) }
         reservedNestedNames = Set(
             ["Type", "Protocol", "Self", "Any", "CodingKeys", "String", "Int", "Double", "Bool", "Optional", "Array",
-             "GraphQLEnum", "GraphQLNullable", "JSONValue", "Decoder", "Encoder", "Swift", "IndirectInput",
+             "GraphQLEnum", "GraphQLNullable", "JSONValue", "Decoder", "Encoder", "Swift", "IndirectInput", "Data",
              configuration.namespace] + scalarTypes)
     }
 
@@ -336,7 +337,7 @@ final class Planner {
             guard let occurrence = collected.fields[key]?.first(where: { $0.field?.selectionSet != nil }),
                 let field = occurrence.field
             else { continue }
-            let isList = SchemaLookup.fields(of: occurrence.scope)[field.name.value].map { TypeShape($0.type).containsList } ?? false
+            let isList = fieldMaps.fields(of: occurrence.scope)[field.name.value].map { TypeShape($0.type).containsList } ?? false
             let singular = isList ? SwiftName.singular(key) : key
             names[key] = available(singular != key && plainNames.contains(SwiftName.upperFirst(singular)) ? key : singular)
         }
@@ -364,7 +365,7 @@ final class Planner {
             let type: SwiftType = isConditional ? .optional(.named("String")) : .named("String")
             return FieldPlan(responseKey: key, type: type, selection: nil, isConditional: isConditional, deprecationReason: nil, documentation: [])
         }
-        guard let scope = selected?.scope, let definition = SchemaLookup.fields(of: scope)[fieldName] else {
+        guard let scope = selected?.scope, let definition = fieldMaps.fields(of: scope)[fieldName] else {
             report("introspection field \"\(fieldName)\" cannot be generated; fetch the schema with `fgql schema fetch` instead", occurrences.lazy.compactMap(\.field).first)
             return nil
         }
@@ -467,7 +468,7 @@ final class Planner {
         let swiftName = schemaTypeName(name)
         guard inputObjects[name] == nil, let type = schema.getType(name: name) as? GraphQLInputObjectType else { return swiftName }
         inputObjects[name] = InputObjectPlan(swiftName: swiftName, fields: [], documentation: lines(type.description))
-        let definitions = (try? type.fields()) ?? [:]
+        let definitions = fieldMaps.fields(of: type)
         let fields = definitions.map { fieldName, field in
             inputField(
                 name: fieldName, shape: TypeShape(field.type), hasDefault: field.defaultValue != nil,
@@ -482,7 +483,7 @@ final class Planner {
     private func markIndirectInputFields() {
         func directInputFields(_ name: String) -> [String] {
             guard let type = schema.getType(name: name) as? GraphQLInputObjectType else { return [] }
-            return ((try? type.fields()) ?? [:]).values.compactMap { field in
+            return fieldMaps.fields(of: type).values.compactMap { field in
                 let shape = TypeShape(field.type)
                 return !shape.containsList && schema.getType(name: shape.namedType) is GraphQLInputObjectType ? shape.namedType : nil
             }
@@ -499,7 +500,7 @@ final class Planner {
         }
         for (name, _) in inputObjects {
             guard let type = schema.getType(name: name) as? GraphQLInputObjectType else { continue }
-            let definitions = (try? type.fields()) ?? [:]
+            let definitions = fieldMaps.fields(of: type)
             for index in inputObjects[name]?.fields.indices ?? 0..<0 {
                 guard let field = inputObjects[name]?.fields[index], let definition = definitions[field.name] else { continue }
                 let shape = TypeShape(definition.type)

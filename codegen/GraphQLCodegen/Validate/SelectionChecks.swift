@@ -5,6 +5,7 @@ import GraphQL
 struct SelectionChecks {
     let schema: GraphQLSchema
     let documents: DocumentSet
+    private let fieldMaps = FieldMaps()
 
     private struct Entry {
         let key: String
@@ -56,7 +57,7 @@ struct SelectionChecks {
             for selection in set.selections {
                 switch selection {
                 case let field as Field:
-                    let definition = SchemaLookup.fields(of: parent)[field.name.value]
+                    let definition = fieldMaps.fields(of: parent)[field.name.value]
                     entries.append(Entry(key: field.alias?.value ?? field.name.value, field: field, parent: parent, definition: definition))
                 case let inline as InlineFragment:
                     guard let type = SchemaLookup.conditionType(inline.typeCondition, parent: parent, in: schema) else { continue }

@@ -1,0 +1,106 @@
+import Foundation
+import GraphQL
+import Testing
+
+@testable import GraphQLCodegen
+
+/// With a schema cache directory (what the build plugin passes), a schema that passed every check is not checked
+/// again: later runs build only the part of it the operations reach. The output must not change because of that.
+@Suite struct SchemaCacheTests {
+    static let schema = """
+        "A thing with an id."
+        interface Node { id: ID! }
+        type Query {
+          item(id: ID!): Item
+          search(text: String!, filter: Filter): [Result!]!
+          unused: Unused
+        }
+        type Mutation { rename(input: RenameInput!): Item }
+        "An item."
+        type Item implements Node { id: ID! name: String @deprecated(reason: "Use `title`.") title: String kind: Kind! owner: Owner }
+        type Owner implements Node { id: ID! login: String! }
+        type Unused implements Node { id: ID! other: Other }
+        type Other { value: Int }
+        union Result = Item | Owner
+        enum Kind { SMALL LARGE }
+        input Filter { kind: Kind, nested: Filter }
+        input RenameInput { id: ID!, title: String! }
+        """
+
+    static let operations = """
+        query Search($text: String!, $filter: Filter) {
+          search(text: $text, filter: $filter) {
+            __typename
+            ... on Item { id title kind }
+            ... on Node { id }
+          }
+        }
+        mutation Rename($input: RenameInput!) { rename(input: $input) { id title name owner { login } } }
+        """
+
+    private func workspace(schema: String = SchemaCacheTests.schema, operations: String = SchemaCacheTests.operations) throws -> Workspace {
+        try Workspace(["schema.graphqls": schema, "ops.graphql": operations])
+    }
+
+    private func generate(_ workspace: Workspace, cache: String?) -> CodegenResult {
+        var timings = CodegenTimings()
+        return Codegen.generate(
+            schemaFile: workspace.path("schema.graphqls"), documentFiles: [workspace.path("ops.graphql")],
+            schemaCacheDirectory: cache, timings: &timings)
+    }
+
+    @Test func laterRunsGenerateExactlyWhatAFullRunGenerates() throws {
+        let workspace = try workspace()
+        let cache = workspace.path("cache")
+        let full = generate(workspace, cache: nil)
+        #expect(full.succeeded && !full.files.isEmpty)
+        let first = generate(workspace, cache: cache)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cache).count == 1)
+        let later = generate(workspace, cache: cache)
+        #expect(first == full)
+        #expect(later == full)
+        #expect(later.diagnostics.map(\.message) == ["The field Item.name is deprecated. Use `title`."])
+    }
+
+    @Test func theSubsetKeepsWhatTheOperationsReachAndDropsTheRest() throws {
+        let workspace = try workspace()
+        let file = try InputFiles.read(workspace.path("schema.graphqls")).get()
+        let (documents, problems) = DocumentSet.load([try InputFiles.read(workspace.path("ops.graphql")).get()])
+        #expect(problems.isEmpty)
+        let operations = try #require(documents)
+        let subset = try #require(SchemaLoader.loadSubset(of: file, reachedBy: operations))
+        let types = Set(subset.schema.typeMap.keys.filter { !$0.hasPrefix("__") })
+        // Every possible type of Node and Result, whole input objects and enums; Other is reachable only through
+        // a field no operation selects.
+        for name in ["Query", "Mutation", "Item", "Owner", "Unused", "Node", "Result", "Kind", "Filter", "RenameInput"] {
+            #expect(types.contains(name), "\(name)")
+        }
+        #expect(!types.contains("Other"))
+        let item = try #require(subset.schema.getType(name: "Item") as? GraphQLObjectType)
+        #expect(Set(try item.fields().keys) == ["id", "title", "name", "kind", "owner"])
+        #expect(try item.fields()["name"]?.deprecationReason == "Use `title`.")
+        #expect(try item.fields()["title"] != nil && item.description == "An item.")
+    }
+
+    @Test func anErrorOnALaterRunGetsTheFullRunsDiagnostics() throws {
+        let cache = try workspace().path("cache")
+        _ = generate(try workspace(), cache: cache)
+        let broken = try workspace(operations: "query Q { item(id: \"1\") { titel } }")
+        let cached = generate(broken, cache: cache)
+        let full = generate(broken, cache: nil)
+        #expect(!cached.succeeded)
+        #expect(cached.diagnostics == full.diagnostics)
+        #expect(cached.diagnostics.contains { $0.message.contains("Did you mean \"title\"") })
+    }
+
+    @Test func anEditedSchemaIsCheckedInFullAgain() throws {
+        let workspace = try workspace()
+        let cache = workspace.path("cache")
+        #expect(generate(workspace, cache: cache).succeeded)
+        // The broken type is one no operation reaches: only the full checks can find it.
+        let edited = try self.workspace(schema: Self.schema + "\ntype Broken { value: Missing }\n")
+        let result = generate(edited, cache: cache)
+        #expect(!result.succeeded)
+        #expect(result.diagnostics.contains { $0.message.contains("unknown type \"Missing\"") })
+    }
+}
