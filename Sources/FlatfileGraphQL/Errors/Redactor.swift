@@ -28,3 +28,9 @@ struct Redactor: Sendable {
         return text
     }
 }
+
+// A redactor holds the very secrets it hides: `print`, `dump` and debuggers show how many, never which.
+extension Redactor: CustomStringConvertible, CustomReflectable {
+    var description: String { "Redactor(\(secrets.count) secrets)" }
+    var customMirror: Mirror { Mirror(self, children: ["secrets": "\(secrets.count) redacted"]) }
+}

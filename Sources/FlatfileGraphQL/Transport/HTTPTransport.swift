@@ -33,7 +33,8 @@ extension HTTPTransport {
     }
 }
 
-/// A `URLSession` transport. Redirects to another host never carry the `Authorization` header along.
+/// A `URLSession` transport. It follows 307/308 redirects with the request's body, and redirects to another
+/// origin never carry the `Authorization` header (or any other credential header) along.
 public final class URLSessionTransport: HTTPTransport {
     /// A transport over an ephemeral session (no cookies, no disk cache), shared by clients that don't pass one.
     public static let shared = URLSessionTransport()
@@ -78,11 +79,36 @@ public final class URLSessionTransport: HTTPTransport {
     }
     #endif
 
+    /// Redirects followed for one request before its last answer is returned as it is.
+    static let maximumRedirects = 5
+
+    /// Sends `request`, following 307 and 308 redirects here rather than inside URLSession: FoundationNetworking
+    /// resends a streamed body empty after a redirect, and the credentials must stay behind when the origin changes
+    /// (`RedirectPolicy`). Other redirects (301/302/303 would turn the POST into a bodiless GET) and redirects the
+    /// policy refuses come back as the answer, which the client reports as an HTTP status.
+    private static func send(
+        _ request: URLRequest, on session: URLSession, delegate: SessionDelegate, resendable: Bool
+    ) async throws -> (Data, HTTPURLResponse) {
+        var current = request
+        for _ in 0..<maximumRedirects {
+            let (data, response) = try await sendOnce(current, on: session, delegate: delegate, resendable: resendable)
+            guard [307, 308].contains(response.statusCode),
+                  let location = response.value(forHTTPHeaderField: "Location"),
+                  let target = URL(string: location, relativeTo: current.url)?.absoluteURL
+            else { return (data, response) }
+            var redirected = current
+            redirected.url = target
+            guard let next = RedirectPolicy.request(following: redirected, from: current) else { return (data, response) }
+            current = next
+        }
+        return try await sendOnce(current, on: session, delegate: delegate, resendable: resendable)
+    }
+
     /// Runs one data task. A `resendable` request's body goes out as a stream on Linux: libcurl may send the
     /// request again on a fresh connection when a reused keep-alive connection breaks, and FoundationNetworking
     /// can rewind only a stream body (see `needNewBodyStream`); a `Data` body would be resent empty and the
     /// request would hang until its timeout. The price is a chunked request body instead of `Content-Length`.
-    private static func send(
+    private static func sendOnce(
         _ request: URLRequest, on session: URLSession, delegate: SessionDelegate, resendable: Bool
     ) async throws -> (Data, HTTPURLResponse) {
         try Task.checkCancellation()
@@ -173,7 +199,8 @@ private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecke
         _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
         newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void
     ) {
-        completionHandler(RedirectPolicy.request(following: request, from: task.originalRequest))
+        // Followed by `URLSessionTransport.send`, which keeps the body and drops credentials across origins.
+        completionHandler(nil)
     }
 }
 

@@ -34,6 +34,8 @@ public enum SandboxFault: Sendable, Equatable, CustomStringConvertible {
 public struct FaultInjection: Sendable, Equatable {
     /// Added to every request before it is answered.
     public var latency: Duration
+    /// Up to this much more latency, drawn at random for each request answered without a fault.
+    public var latencyJitter: Duration
     /// Share of requests answered 429 with `Retry-After: retryAfterSeconds`.
     public var rateLimitedShare: Double
     /// The `Retry-After` value of random 429 answers.
@@ -49,6 +51,7 @@ public struct FaultInjection: Sendable, Equatable {
 
     public init(
         latency: Duration = .zero,
+        latencyJitter: Duration = .zero,
         rateLimitedShare: Double = 0,
         retryAfterSeconds: Int = 1,
         serverErrorShare: Double = 0,
@@ -57,6 +60,7 @@ public struct FaultInjection: Sendable, Equatable {
         malformedBodyShare: Double = 0
     ) {
         self.latency = latency
+        self.latencyJitter = latencyJitter
         self.rateLimitedShare = rateLimitedShare
         self.retryAfterSeconds = retryAfterSeconds
         self.serverErrorShare = serverErrorShare
@@ -94,6 +98,7 @@ public struct FaultInjection: Sendable, Equatable {
             throw .invalidConfiguration("The fault shares add up to \(total); together they must be at most 1")
         }
         guard latency >= .zero else { throw .invalidConfiguration("latency must not be negative") }
+        guard latencyJitter >= .zero else { throw .invalidConfiguration("latencyJitter must not be negative") }
         guard retryAfterSeconds >= 0 else { throw .invalidConfiguration("retryAfterSeconds must not be negative") }
     }
 }
@@ -135,20 +140,23 @@ public final class SandboxFaults: Sendable {
         state.withLock { $0.scripted.count }
     }
 
-    /// The fault for a request to `route`: the first scripted one that applies, else a random draw.
+    /// The fault for a request to `route`: the first scripted one that applies, else a random draw, else a random
+    /// share of `latencyJitter`.
     func next(for route: SandboxRoute) -> SandboxFault? {
         state.withLock { state in
             if let index = state.scripted.firstIndex(where: { $0.route == nil || $0.route == route }) {
                 return state.scripted.remove(at: index).fault
             }
             let shares = injection.shares
-            guard shares.contains(where: { $0.share > 0 }) else { return nil }
-            var roll = Double.random(in: 0..<1, using: &state.generator)
-            for (share, fault) in shares {
-                if roll < share { return fault }
-                roll -= share
+            if shares.contains(where: { $0.share > 0 }) {
+                var roll = Double.random(in: 0..<1, using: &state.generator)
+                for (share, fault) in shares {
+                    if roll < share { return fault }
+                    roll -= share
+                }
             }
-            return nil
+            guard injection.latencyJitter > .zero else { return nil }
+            return .latency(injection.latencyJitter * Double.random(in: 0..<1, using: &state.generator))
         }
     }
 

@@ -48,6 +48,12 @@ enum InputFiles {
         if isBlank(file.text) {
             return .failure(.error("file is empty: it contains no \(what); add one or remove the file", in: file, at: 0))
         }
+        if let offset = NestingDepth.firstExcess(in: file.text) {
+            return .failure(.error(
+                "nesting goes deeper than \(NestingDepth.maximum) levels here ({, [ or ( inside one another); "
+                    + "fgql reads at most \(NestingDepth.maximum): flatten the selection, list or input value",
+                in: file, at: offset))
+        }
         do {
             return .success(try parse(source: Source(body: file.text, name: file.path)))
         } catch let error as GraphQLError {

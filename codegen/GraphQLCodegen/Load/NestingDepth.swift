@@ -1,0 +1,61 @@
+/// How deeply GraphQL text nests its braces, brackets and parentheses, checked before the text reaches the
+/// GraphQL library's parser: that parser (and every later stage) recurses once per level, so a hostile or generated
+/// file nested thousands of levels deep would overflow the stack instead of getting a diagnostic.
+///
+/// ```swift
+/// NestingDepth.firstExcess(in: "query Q { a { b } }")   // nil: 2 levels
+/// ```
+enum NestingDepth {
+    /// Far deeper than any real operation or schema, and shallow enough for every stage's recursion to fit in a
+    /// secondary thread's 512 KiB stack in a debug build.
+    static let maximum = 100
+
+    /// The UTF-8 offset of the first `{`, `[` or `(` that opens level `maximum + 1`, or `nil` when the text stays
+    /// within the limit. Brackets inside strings, block strings and comments do not count, following the lexer's
+    /// rules for where each ends (so no text can hide structure from this check).
+    static func firstExcess(in text: String, maximum: Int = maximum) -> Int? {
+        var text = text
+        return text.withUTF8 { bytes in
+            var depth = 0
+            var index = 0
+            func starts(with pattern: StaticString, at position: Int) -> Bool {
+                let count = pattern.utf8CodeUnitCount
+                guard position + count <= bytes.count else { return false }
+                return (0..<count).allSatisfy { bytes[position + $0] == pattern.utf8Start[$0] }
+            }
+            while index < bytes.count {
+                switch bytes[index] {
+                case UInt8(ascii: "{"), UInt8(ascii: "["), UInt8(ascii: "("):
+                    depth += 1
+                    if depth > maximum { return index }
+                    index += 1
+                case UInt8(ascii: "}"), UInt8(ascii: "]"), UInt8(ascii: ")"):
+                    depth = max(0, depth - 1)
+                    index += 1
+                case UInt8(ascii: "#"):
+                    while index < bytes.count, bytes[index] != UInt8(ascii: "\n"), bytes[index] != UInt8(ascii: "\r") {
+                        index += 1
+                    }
+                case UInt8(ascii: "\"") where starts(with: "\"\"\"", at: index):
+                    // A block string ends at the next `"""` not preceded by a backslash (`\"""` is text).
+                    index += 3
+                    while index < bytes.count, !starts(with: "\"\"\"", at: index) {
+                        index += starts(with: "\\\"\"\"", at: index) ? 4 : 1
+                    }
+                    index += 3
+                case UInt8(ascii: "\""):
+                    // A string ends at an unescaped quote or at the end of the line.
+                    index += 1
+                    while index < bytes.count {
+                        let byte = bytes[index]
+                        index += byte == UInt8(ascii: "\\") ? 2 : 1
+                        if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") { break }
+                    }
+                default:
+                    index += 1
+                }
+            }
+            return nil
+        }
+    }
+}
