@@ -38,24 +38,9 @@ public struct HTTPGraphQLEndpoint: GraphQLEndpoint {
     public func send(_ request: GraphQLRequest) async throws(GraphQLClientError) -> GraphQLResponse {
         let body = request.jsonValue.jsonData()
         let retryable = options.retryPolicy.allowsRetries(for: request.operationType)
-        var retriedWithFreshToken = false
-        while true {
-            let token = try await tokenProvider?.accessToken()
+        return try await tokenProvider.withTokenReplacedOnce(for: url) { token throws(GraphQLClientError) in
             let answer = try await pipeline.send(urlRequest(body: body, token: token), retryable: retryable)
-            let answerRedactor = token.map { redactor.adding([$0.value]) } ?? redactor
-            switch try interpret(answer, redactor: answerRedactor) {
-            case .response(let response):
-                return response
-            case .refused(let statusCode, let message):
-                if !retriedWithFreshToken, let token, let tokenProvider, await tokenProvider.invalidate(token) {
-                    retriedWithFreshToken = true
-                    continue
-                }
-                throw .authentication(AuthenticationFailure(
-                    credentialKind: tokenProvider?.credentialKind ?? .customHeaders,
-                    credentialHint: tokenProvider?.credentialHint, stage: .request, statusCode: statusCode,
-                    serverMessage: message, url: url.safeDescription))
-            }
+            return try interpret(answer, redactor: token.map { redactor.adding([$0.value]) } ?? redactor)
         }
     }
 
@@ -73,13 +58,10 @@ public struct HTTPGraphQLEndpoint: GraphQLEndpoint {
 
     // MARK: Reading the answer
 
-    private enum Outcome {
-        case response(GraphQLResponse)
-        /// The server refused the credentials: HTTP 401 or Flatfile's `Unauthorized` GraphQL error.
-        case refused(statusCode: Int?, message: String?)
-    }
-
-    private func interpret(_ answer: HTTPPipeline.Answer, redactor: Redactor) throws(GraphQLClientError) -> Outcome {
+    /// A GraphQL response, or a refusal of the credentials: HTTP 401 or Flatfile's `Unauthorized` GraphQL error.
+    private func interpret(
+        _ answer: HTTPPipeline.Answer, redactor: Redactor
+    ) throws(GraphQLClientError) -> AuthorizedAttempt<GraphQLResponse> {
         if answer.statusCode == 401 {
             return .refused(statusCode: 401, message: ServerErrorBody(answer.body, redactor: redactor).message)
         }
@@ -102,7 +84,7 @@ public struct HTTPGraphQLEndpoint: GraphQLEndpoint {
                 return .refused(statusCode: answer.statusCode == 200 ? nil : answer.statusCode,
                                 message: redactor.redact(message))
             }
-            return .response(response)
+            return .done(response)
         }
 
         guard answer.isSuccess else {

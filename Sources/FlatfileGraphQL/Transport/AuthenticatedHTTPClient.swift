@@ -58,9 +58,7 @@ public struct AuthenticatedHTTPClient: Sendable {
     ///   once, for a credential that cannot be refreshed); `.configuration` for a URL that may not carry
     ///   credentials.
     public func get(_ url: URL) async throws(GraphQLClientError) -> Response {
-        var retriedWithFreshToken = false
-        while true {
-            let token = try await tokenProvider?.accessToken()
+        try await tokenProvider.withTokenReplacedOnce(for: url) { token throws(GraphQLClientError) in
             var request = URLRequest(url: url)
             request.httpMethod = "GET"
             request.setValue("application/json", forHTTPHeaderField: "Accept")
@@ -70,24 +68,18 @@ public struct AuthenticatedHTTPClient: Sendable {
 
             let answer = try await pipeline.send(request, retryable: true)
             if answer.isSuccess {
-                return Response(
+                return .done(Response(
                     statusCode: answer.statusCode, body: answer.body, attempts: answer.attempts, serverMessage: nil,
-                    bodyExcerpt: "")
+                    bodyExcerpt: ""))
             }
-            let answerRedactor = token.map { redactor.adding([$0.value]) } ?? redactor
-            let error = ServerErrorBody(answer.body, redactor: answerRedactor)
-            if answer.statusCode == 401, let tokenProvider {
-                if !retriedWithFreshToken, let token, await tokenProvider.invalidate(token) {
-                    retriedWithFreshToken = true
-                    continue
-                }
-                throw .authentication(AuthenticationFailure(
-                    credentialKind: tokenProvider.credentialKind, credentialHint: tokenProvider.credentialHint,
-                    stage: .request, statusCode: 401, serverMessage: error.message, url: url.safeDescription))
+            let error = ServerErrorBody(answer.body, redactor: token.map { redactor.adding([$0.value]) } ?? redactor)
+            // Without a token provider a 401 is just an answer: the caller's own headers were refused.
+            if answer.statusCode == 401, tokenProvider != nil {
+                return .refused(statusCode: 401, message: error.message)
             }
-            return Response(
+            return .done(Response(
                 statusCode: answer.statusCode, body: answer.body, attempts: answer.attempts,
-                serverMessage: error.message, bodyExcerpt: error.excerpt)
+                serverMessage: error.message, bodyExcerpt: error.excerpt))
         }
     }
 }
