@@ -32,11 +32,7 @@ final class Planner {
         var files = documents.filesByPath
         files[schemaFile.path] = schemaFile
         self.files = files
-        var fragments: [String: FragmentDefinition] = [:]
-        for case let fragment as FragmentDefinition in documents.combined.definitions where fragments[fragment.name.value] == nil {
-            fragments[fragment.name.value] = fragment
-        }
-        self.fragments = fragments
+        fragments = documents.fragmentsByName
         let scalarTypes = configuration.scalars.values.compactMap { $0.split(separator: ".").first.map(String.init) }
         reservedNestedNames = Set(
             ["Type", "Protocol", "Self", "Any", "CodingKeys", "String", "Int", "Double", "Bool", "Optional", "Array",

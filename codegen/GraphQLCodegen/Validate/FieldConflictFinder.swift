@@ -144,7 +144,10 @@ final class FieldConflictFinder {
         }
         let firstType = first.definition?.type
         let secondType = second.definition?.type
-        if let firstType, let secondType, !ResponseShape.same(firstType, secondType) {
+        // One definition has one type: the common case of a field selected twice needs no shape comparison.
+        if let firstType, let secondType, first.definition !== second.definition,
+            !ResponseShape.same(firstType, secondType)
+        {
             return reported(.conflictingTypes(firstType, secondType))
         }
         guard let firstSet = first.node.selectionSet, let secondSet = second.node.selectionSet else { return nil }
@@ -188,7 +191,8 @@ final class FieldConflictFinder {
             case let spread as FragmentSpread:
                 fields.addFragment(spread.name.value)
             case let inline as InlineFragment:
-                let type = if let condition = inline.typeCondition { schema.getType(name: condition.name.value) } else { parentType }
+                let type =
+                    if let condition = inline.typeCondition { schema.getType(name: condition.name.value) } else { parentType }
                 collect(inline.selectionSet, parentType: type, into: &fields)
             default:
                 continue
@@ -255,6 +259,7 @@ private struct FragmentPairSet {
 enum ArgumentEquivalence {
     static func same(_ first: [Argument], _ second: [Argument]) -> Bool {
         guard first.count == second.count else { return false }
+        if first.isEmpty { return true }
         let secondByName = Dictionary(second.map { ($0.name.value, $0.value) }, uniquingKeysWith: { first, _ in first })
         return first.allSatisfy { argument in
             secondByName[argument.name.value].map { equal(argument.value, $0) } ?? false

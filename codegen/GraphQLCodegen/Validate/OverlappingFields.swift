@@ -11,13 +11,8 @@ struct OverlappingFields {
     let documents: DocumentSet
     private let fieldMaps = FieldMaps()
 
-    init(schema: GraphQLSchema, documents: DocumentSet) {
-        self.schema = schema
-        self.documents = documents
-    }
-
     func diagnostics() -> [Diagnostic] {
-        let finder = FieldConflictFinder(schema: schema, fragments: fragmentsByName(), fieldMaps: fieldMaps)
+        let finder = FieldConflictFinder(schema: schema, fragments: documents.fragmentsByName, fieldMaps: fieldMaps)
         var errors: [GraphQLError] = []
         for definition in documents.combined.definitions {
             switch definition {
@@ -33,15 +28,6 @@ struct OverlappingFields {
         }
         let files = documents.filesByPath
         return errors.map { $0.diagnostic(in: files) }
-    }
-
-    /// Where a name is defined twice (UniqueFragmentNames reports it) the last definition counts, as in graphql-js.
-    private func fragmentsByName() -> [String: FragmentDefinition] {
-        var byName: [String: FragmentDefinition] = [:]
-        for case let fragment as FragmentDefinition in documents.combined.definitions {
-            byName[fragment.name.value] = fragment
-        }
-        return byName
     }
 
     /// Checks `set`, then every selection set nested in it; a fragment's own selection set is checked where the

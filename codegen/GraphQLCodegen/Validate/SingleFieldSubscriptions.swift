@@ -7,7 +7,7 @@ struct SingleFieldSubscriptions {
     let documents: DocumentSet
 
     func diagnostics() -> [Diagnostic] {
-        let fragments = fragmentsByName()
+        let fragments = documents.fragmentsByName
         var errors: [GraphQLError] = []
         for case let operation as OperationDefinition in documents.combined.definitions
         where operation.operation == .subscription {
@@ -20,14 +20,6 @@ struct SingleFieldSubscriptions {
         }
         let files = documents.filesByPath
         return errors.map { $0.diagnostic(in: files) }
-    }
-
-    private func fragmentsByName() -> [String: FragmentDefinition] {
-        var byName: [String: FragmentDefinition] = [:]
-        for case let fragment as FragmentDefinition in documents.combined.definitions where byName[fragment.name.value] == nil {
-            byName[fragment.name.value] = fragment
-        }
-        return byName
     }
 
     /// The response keys `set` selects, fragments expanded, each once in the order first selected. A fragment already
