@@ -86,6 +86,13 @@ import GraphQLCodegen
             """#) == [])
     }
 
+    @Test func stringsCompareByContentHoweverTheyAreWritten() throws {
+        // graphql-js compares printed values, so it tells a block string from a quoted one; the value is the same.
+        #expect(try Self.errors(#"""
+            query Q { shelf { books(tags: ["a"]) { id } books(tags: ["""a"""]) { id } } }
+            """#) == [])
+    }
+
     @Test func differentDirectivesMerge() throws {
         #expect(try Self.errors(#"""
             query Q($full: Boolean!) { book(id: "1") { title @include(if: $full) title @skip(if: $full) title } }
