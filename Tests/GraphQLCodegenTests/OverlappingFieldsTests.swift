@@ -378,4 +378,16 @@ import GraphQLCodegen
         let operations = (0..<20).map { #"query Q\#($0) { book(id: "1") { \#(spreads) } }"# }
         #expect(try Self.errors((operations + fragments).joined(separator: "\n")) == [])
     }
+
+    @Test func documentsRunAsTheyAreAreJudgedByTheSameRule() throws {
+        // `fgql run` validates with the specification's rules only (anonymous operations are fine there).
+        let workspace = try Workspace([
+            "schema.graphqls": Self.schema,
+            "q.graphql": #"{ book(id: "1") { title: isbn title } }"#,
+        ])
+        let document = RunnableDocument.load(path: workspace.path("q.graphql"), schemaPath: workspace.path("schema.graphqls"))
+        #expect(document.diagnostics.map { $0.description.replacingOccurrences(of: workspace.directory.path + "/", with: "") } == [
+            Self.conflict("1:19", "title", because: #""isbn" and "title" are different fields"#)
+        ])
+    }
 }
