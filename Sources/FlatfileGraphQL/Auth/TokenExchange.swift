@@ -50,7 +50,8 @@ struct TokenExchange: Sendable {
         redactor = Redactor(secrets: credentials.secrets)
     }
 
-    /// Where tokens for these credentials are persisted: the exchange URL and the credential's public id.
+    /// The public part of where tokens for these credentials are persisted: the exchange URL and the credential's
+    /// public id (`FlatfileTokenStore` adds the secret's fingerprint).
     var persistenceKey: String {
         "\(credentials.kind.rawValue) \(url.safeDescription) \(credentials.publicHint)"
     }

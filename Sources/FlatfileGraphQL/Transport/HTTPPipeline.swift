@@ -135,7 +135,7 @@ struct HTTPPipeline: Sendable {
 
 extension URL {
     /// Scheme, host, port and path: no user info, query or fragment, which could carry secrets.
-    var safeDescription: String {
+    package var safeDescription: String {
         var components = URLComponents()
         components.scheme = scheme
         components.host = host
