@@ -12,6 +12,8 @@ final class Planner {
     private let builtInScalars = ["ID": "String", "String": "String", "Int": "Int", "Float": "Double", "Boolean": "Bool"]
 
     private(set) var diagnostics: [Diagnostic] = []
+    /// Custom scalars the operations use that `fgql.json` does not map: each gets one warning.
+    private var unmappedScalars: Set<String> = []
     /// Selection sets whose printed form gets `__typename` so the decoder can pick type cases.
     private var typenameSelectionSets: Set<ObjectIdentifier> = []
     private var inputObjects: [String: InputObjectPlan] = [:]
@@ -70,6 +72,7 @@ final class Planner {
                 })
         }
         markIndirectInputFields()
+        warnAboutUnmappedScalars()
         return CodegenPlan(
             files: filePlans,
             schemaTypes: SchemaTypesPlan(
@@ -380,7 +383,8 @@ final class Planner {
         if isConditional, case .optional = type {} else if isConditional { type = .optional(type) }
         return FieldPlan(
             responseKey: key, type: type, selection: selection, isConditional: isConditional,
-            deprecationReason: definition.deprecationReason, documentation: lines(definition.description))
+            deprecationReason: definition.deprecationReason, documentation: lines(definition.description),
+            format: nestedName == nil ? scalarFormat(shape.namedType) : nil)
     }
 
     private func checkPropertyNames(_ properties: [(name: String, node: Node?)], owner: String, reserved: Set<String>) {
@@ -414,7 +418,35 @@ final class Planner {
     }
 
     private func scalarType(_ name: String) -> String {
-        builtInScalars[name] ?? configuration.scalars[name] ?? "JSONValue"
+        if let swiftType = builtInScalars[name] ?? configuration.scalars[name] { return swiftType }
+        unmappedScalars.insert(name)
+        return "JSONValue"
+    }
+
+    /// The format type a custom scalar's values are coded through, when its Swift type has a wire format.
+    private func scalarFormat(_ name: String) -> String? {
+        guard builtInScalars[name] == nil, schema.getType(name: name) is GraphQLScalarType else { return nil }
+        return configuration.scalarFormats[name]
+    }
+
+    /// One warning per unmapped custom scalar, at its definition, with the `fgql.json` line that maps it.
+    private func warnAboutUnmappedScalars() {
+        for name in unmappedScalars.sorted() {
+            let example = "\"scalars\": {\"\(name)\": \"\(Self.suggestedSwiftType(forScalar: name))\"}"
+            report(
+                "custom scalar \"\(name)\" is decoded as JSONValue; map it to a Swift type in fgql.json, e.g. \(example)",
+                (schema.getType(name: name) as? GraphQLScalarType)?.astNode, severity: .warning)
+        }
+    }
+
+    /// A likely Swift type for a scalar, from its name, for the warning's example.
+    static func suggestedSwiftType(forScalar name: String) -> String {
+        let lowercased = name.lowercased()
+        if lowercased.contains("date") || lowercased.contains("time") { return "Date" }
+        if lowercased.contains("uuid") { return "UUID" }
+        if lowercased.hasPrefix("ur") { return "URL" }
+        if lowercased.contains("decimal") { return "Decimal" }
+        return "String"
     }
 
     private func inputField(
@@ -435,7 +467,7 @@ final class Planner {
         let type: SwiftType = shape.isNonNull ? (hasDefault ? .optional(base(shape)) : base(shape)) : .nullable(base(shape))
         return InputFieldPlan(
             name: name, type: type, isIndirect: false, deprecationReason: deprecationReason,
-            documentation: lines(description))
+            documentation: lines(description), format: scalarFormat(shape.namedType))
     }
 
     private func schemaTypeName(_ name: String) -> String {
