@@ -33,6 +33,7 @@ public actor FlatfileTokenStore: AccessTokenProvider {
     public nonisolated var credentialHint: String { credentials.publicHint }
 
     private let exchange: TokenExchange?
+    private let clock: WallClock
     private let persistence: (any TokenPersistence)?
     private var current: AccessToken?
     private var checkedPersistence = false
@@ -50,11 +51,12 @@ public actor FlatfileTokenStore: AccessTokenProvider {
         options: GraphQLClientOptions = GraphQLClientOptions(), transport: any HTTPTransport = URLSessionTransport.shared
     ) {
         self.credentials = credentials
+        clock = options.clock
         let pipeline = HTTPPipeline(transport: transport, options: options)
         exchange = TokenExchange(credentials: credentials, apiURL: apiURL, platformURL: platformURL, pipeline: pipeline)
         self.persistence = exchange == nil ? nil : persistence
         if exchange == nil, let key = credentials.secrets.first {
-            current = AccessToken(value: key, expiresAt: JSONWebTokenClaims(token: key)?.expiresAt)
+            current = AccessToken(value: key, expiresAt: JSONWebTokenClaims(token: key)?.expiresAt, obtainedAt: clock.now())
         }
     }
 
@@ -62,11 +64,11 @@ public actor FlatfileTokenStore: AccessTokenProvider {
     public func cachedToken() -> AccessToken? { current }
 
     public func accessToken() async throws(GraphQLClientError) -> AccessToken {
-        if let current, exchange == nil || !current.needsRefresh() { return current }
+        if let current, exchange == nil || !current.needsRefresh(at: clock.now()) { return current }
         if !checkedPersistence {
             checkedPersistence = true
             if let exchange, let saved = persistence?.loadToken(forKey: exchange.persistenceKey),
-               !saved.needsRefresh() {
+               !saved.needsRefresh(at: clock.now()) {
                 current = saved
                 return saved
             }
@@ -74,7 +76,7 @@ public actor FlatfileTokenStore: AccessTokenProvider {
         let refreshed = await awaitRefresh()
         // A refresh that fails while the old token is still valid (only inside the refresh margin) is not fatal:
         // use the old token and try again on the next call.
-        if case .failure = refreshed, let current, let expiresAt = current.expiresAt, Date() < expiresAt {
+        if case .failure = refreshed, let current, let expiresAt = current.expiresAt, clock.now() < expiresAt {
             return current
         }
         return try refreshed.get()

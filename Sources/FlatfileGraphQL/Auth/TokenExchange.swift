@@ -62,7 +62,7 @@ struct TokenExchange: Sendable {
         request.setValue("application/json", forHTTPHeaderField: "Accept")
         request.setValue(pipeline.options.userAgent, forHTTPHeaderField: "User-Agent")
         request.httpBody = JSONValue.object(body).jsonData()
-        let obtainedAt = Date()
+        let obtainedAt = pipeline.options.clock.now()
         let answer = try await pipeline.send(request, retryable: true)
 
         guard answer.isSuccess else {

@@ -45,7 +45,7 @@ struct HTTPPipeline: Sendable {
                 guard attempt < maximumAttempts, Self.retryableStatusCodes.contains(answer.statusCode) else {
                     return answer
                 }
-                wait = RetryAfter.delay(from: response, now: Date()).map { min($0, policy.maximumRetryAfter) }
+                wait = RetryAfter.delay(from: response, now: options.clock.now()).map { min($0, policy.maximumRetryAfter) }
                     ?? policy.backoff(beforeRetry: attempt - 1)
             } catch {
                 let failure = Self.transportFailure(error, url: url, attempts: attempt)

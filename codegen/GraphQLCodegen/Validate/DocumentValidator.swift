@@ -14,7 +14,8 @@ enum DocumentValidator {
             diagnostics.append(error.diagnostic(in: files, severity: .warning))
         }
         diagnostics += namedOperations(documents, files: files)
-        diagnostics += SelectionChecks(schema: schema, documents: documents).diagnostics()
+        diagnostics += OverlappingFields(schema: schema, documents: documents).diagnostics()
+        diagnostics += SingleFieldSubscriptions(schema: schema, documents: documents).diagnostics()
         return diagnostics
     }
 
