@@ -104,6 +104,7 @@ final class SchemaTypePlanner {
         if lowercased.contains("uuid") { return "UUID" }
         if lowercased.hasPrefix("ur") { return "URL" }
         if lowercased.contains("decimal") { return "Decimal" }
+        if lowercased.contains("json") { return "JSONValue" }
         return "String"
     }
 
