@@ -38,7 +38,8 @@ public enum Codegen {
         var (plan, diagnostics) = makePlan(
             schemaFile: schemaFile, documentFiles: documentFiles, configuration: configuration,
             cache: schemaCacheDirectory.map(SchemaCache.init(directory:)), timings: &timings)
-        guard let plan, !diagnostics.containsErrors else { return CodegenResult(files: [], diagnostics: sorted(diagnostics)) }
+        guard var plan, !diagnostics.containsErrors else { return CodegenResult(files: [], diagnostics: sorted(diagnostics)) }
+        plan.importsFoundation = configuration.needsFoundation
         let files = timings.measure(\.render) {
             SwiftRenderer(plan: plan).render().map { GeneratedFile(name: $0.name, contents: $0.content) }
         }

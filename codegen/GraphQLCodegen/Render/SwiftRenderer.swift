@@ -19,6 +19,7 @@ struct SwiftRenderer {
         writer.line("\(OutputWriter.generatedHeader) from \(source). Do not edit: the next build overwrites changes.")
         writer.line()
         writer.line("import \(plan.runtimeModule)")
+        if plan.importsFoundation { writer.line("import Foundation") }
     }
 
     private func render(_ file: FilePlan) -> String {
@@ -122,7 +123,7 @@ struct SwiftRenderer {
                     // Always through `self.`: a property named `self` would otherwise mean the instance.
                     let stored = "self." + (field.isIndirect ? "_\(field.name).value" : field.deprecationReason != nil ? "_\(field.name)" : SwiftName.escaped(field.name))
                     let method = if case .optional = field.type { "encodeIfPresent" } else { "encode" }
-                    writer.line("try container.\(method)(\(stored), forKey: .\(SwiftName.escaped(field.name)))")
+                    writer.line("try container.\(method)(\(FormattedScalars.encodable(stored, field.type, format: field.format)), forKey: .\(SwiftName.escaped(field.name)))")
                 }
             }
         }
@@ -148,7 +149,7 @@ struct SwiftRenderer {
                 writer.line("switch self {")
                 for field in input.fields {
                     let name = SwiftName.escaped(field.name)
-                    writer.line("case .\(name)(let value): try container.encode(value, forKey: .\(name))")
+                    writer.line("case .\(name)(let value): try container.encode(\(FormattedScalars.encodable("value", field.type, format: field.format)), forKey: .\(name))")
                 }
                 writer.line("}")
             }
@@ -207,11 +208,7 @@ struct SwiftRenderer {
                     switch member {
                     case .field(let field):
                         let target = field.deprecationReason != nil ? "self._\(field.responseKey)" : "self.\(SwiftName.escaped(field.responseKey))"
-                        if case .optional(let wrapped) = field.type {
-                            writer.line("\(target) = try container.decodeIfPresent(\(wrapped.spelling).self, forKey: .\(SwiftName.escaped(field.responseKey)))")
-                        } else {
-                            writer.line("\(target) = try container.decode(\(field.type.spelling).self, forKey: .\(SwiftName.escaped(field.responseKey)))")
-                        }
+                        writer.line("\(target) = \(FormattedScalars.decodeExpression(field.type, format: field.format, key: SwiftName.escaped(field.responseKey)))")
                     case .fragment(let fragment):
                         writer.line("self.\(SwiftName.escaped(fragment.propertyName)) = \(decodeExpression(fragment.fragmentSwiftName, fragment.presence))")
                     case .typeCase(let typeCase):
@@ -226,7 +223,7 @@ struct SwiftRenderer {
                     switch member {
                     case .field(let field):
                         let stored = "self." + (field.deprecationReason != nil ? "_\(field.responseKey)" : SwiftName.escaped(field.responseKey))
-                        writer.line("try container.\(field.isConditional ? "encodeIfPresent" : "encode")(\(stored), forKey: .\(SwiftName.escaped(field.responseKey)))")
+                        writer.line("try container.\(field.isConditional ? "encodeIfPresent" : "encode")(\(FormattedScalars.encodable(stored, field.type, format: field.format)), forKey: .\(SwiftName.escaped(field.responseKey)))")
                     case .fragment(let fragment):
                         writer.line("try self.\(SwiftName.escaped(fragment.propertyName))\(fragment.presence.isOptional ? "?" : "").encode(to: encoder)")
                     case .typeCase(let typeCase):
