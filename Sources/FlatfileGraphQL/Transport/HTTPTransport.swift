@@ -169,10 +169,14 @@ private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecke
     }
 
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
+        // The task's own count runs ahead of the body where the platform keeps it as bytes arrive (Apple);
+        // FoundationNetworking leaves it at 0 and the body's count decides.
+        let arrived = dataTask.countOfBytesReceived
         let tooLarge = lock.withLock { () -> Pending? in
             let id = dataTask.taskIdentifier
             guard let received = pending[id]?.body.count else { return nil }
-            if let maximumBytes = pending[id]?.maximumBytes, received + data.count > maximumBytes {
+            if let maximumBytes = pending[id]?.maximumBytes,
+               max(Int64(received + data.count), arrived) > Int64(maximumBytes) {
                 // Dropped here, so the cancellation's completion finds nothing to resume.
                 return pending.removeValue(forKey: id)
             }
@@ -180,8 +184,10 @@ private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecke
             return nil
         }
         guard let tooLarge else { return }
-        dataTask.cancel()
+        // Resumed first: FoundationNetworking's `cancel()` waits for its work queue, which is busy with the very
+        // flood being refused; chunks still queued meanwhile find no entry and are dropped.
         tooLarge.continuation.resume(throwing: ResponseBodyTooLarge(maximumBytes: tooLarge.maximumBytes ?? 0))
+        dataTask.cancel()
     }
 
     func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {

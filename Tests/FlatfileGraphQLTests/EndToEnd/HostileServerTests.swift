@@ -74,9 +74,10 @@ struct HostileServerTests {
             #expect(text.contains("4 MiB (4194304 bytes)") && text.contains("maximumResponseBytes")
                 && text.contains("--max-response-bytes"), "\(text)")
             #expect(elapsed < .seconds(10), "cut off at the cap, not at the deadline: \(elapsed)")
-            // The server stops once the client hangs up: what it sent is the cap plus what the sockets buffered.
+            // The client hung up long before the server's own 200 MB bound. (What it sent beyond the cap is what the
+            // sockets buffered and what libcurl read before the cancellation took effect; those chunks are dropped.)
             let sent = await sentBytes()
-            #expect(sent < 64 << 20, "the server sent \(sent) bytes before the client hung up")
+            #expect(sent < 150_000_000, "the server sent \(sent) bytes before the client hung up")
         }
     }
 

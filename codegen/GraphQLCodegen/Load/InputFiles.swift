@@ -48,9 +48,10 @@ enum InputFiles {
         let data: Data
         do {
             let prefix = try handle.read(upToCount: binaryCheckBytes) ?? Data()
-            if let nul = prefix.firstIndex(of: 0) {
-                // The same diagnostic the whole file would get, without reading the rest.
-                return decode(prefix[...nul], path: path)
+            if prefix.contains(0) {
+                // The diagnostic the whole file would get (its first bad UTF-8 byte, else the NUL), without
+                // reading the rest.
+                return decode(size <= prefix.count ? prefix : Self.droppingPartialCharacter(prefix), path: path)
             }
             // Bounded by the size check, plus one byte to notice a file that grew meanwhile.
             let rest = try handle.read(upToCount: maximumBytes - prefix.count + 1) ?? Data()
@@ -63,6 +64,19 @@ enum InputFiles {
                 severity: .error, message: "file grew past \(maximumBytes) bytes while it was read", path: path))
         }
         return decode(data, path: path)
+    }
+
+    /// `bytes` without a UTF-8 sequence cut off at its end, which would look like a mis-encoded byte.
+    private static func droppingPartialCharacter(_ bytes: Data) -> Data {
+        var end = bytes.endIndex
+        var continuations = 0
+        while continuations < 3, end > bytes.startIndex, bytes[end - 1] & 0xC0 == 0x80 {
+            end -= 1
+            continuations += 1
+        }
+        if end > bytes.startIndex, bytes[end - 1] >= 0xC0 { end -= 1 }
+        else if continuations > 0 { end += continuations }  // continuation bytes of no lead: let decode report them
+        return bytes[bytes.startIndex..<end]
     }
 
     /// Interprets bytes as UTF-8 text; a binary or mis-encoded file gets the position of its first bad byte.
