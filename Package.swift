@@ -124,7 +124,11 @@ let package = Package(
             dependencies: ["FlatfileGraphQL", "FlatfileSandbox", .product(name: "Hummingbird", package: "hummingbird")]
         ),
         .testTarget(name: "FlatfileSandboxTests", dependencies: ["FlatfileSandbox"]),
-        .testTarget(name: "fgqlTests", dependencies: ["fgql", "FlatfileGraphQL", "FlatfileSandbox"]),
+        // Hummingbird: small hostile servers (echoing secrets, endless bodies, insecure redirects) for the CLI.
+        .testTarget(
+            name: "fgqlTests",
+            dependencies: ["fgql", "FlatfileGraphQL", "FlatfileSandbox", .product(name: "Hummingbird", package: "hummingbird")]
+        ),
         .testTarget(name: "FlatfileQueriesTests", dependencies: ["FlatfileQueries", "FlatfileSandbox", "GraphQLCodegen"]),
         .testTarget(
             name: "FlatfilePlatformTests",

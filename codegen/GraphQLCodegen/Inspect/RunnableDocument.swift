@@ -45,7 +45,7 @@ public struct RunnableDocument: Sendable {
 
     private static func validate(_ document: Document, in file: SourceFile, schemaPath: String) -> [Diagnostic] {
         let schema: LoadedSchema
-        switch InputFiles.read(schemaPath) {
+        switch InputFiles.read(schemaPath, as: .schema) {
         case .failure(let diagnostic): return [diagnostic]
         case .success(let schemaFile):
             switch SchemaLoader.load(schemaFile) {
