@@ -124,7 +124,14 @@ let package = Package(
             dependencies: ["FlatfileGraphQL", "FlatfileSandbox", .product(name: "Hummingbird", package: "hummingbird")]
         ),
         .testTarget(name: "FlatfileSandboxTests", dependencies: ["FlatfileSandbox"]),
-        .testTarget(name: "fgqlTests", dependencies: ["fgql", "FlatfileGraphQL", "FlatfileSandbox"]),
+        // Hummingbird: a tiny GraphQL server answering what the sandbox never would (`"data": null`, an echo).
+        .testTarget(
+            name: "fgqlTests",
+            dependencies: [
+                "fgql", "FlatfileGraphQL", "FlatfileSandbox", "GraphQLCodegen",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
         .testTarget(name: "FlatfileQueriesTests", dependencies: ["FlatfileQueries", "FlatfileSandbox", "GraphQLCodegen"]),
         .testTarget(
             name: "FlatfilePlatformTests",
