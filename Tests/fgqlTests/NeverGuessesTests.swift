@@ -261,6 +261,11 @@ struct NeverGuessesTests {
             #expect(invalid.status == 2)
             #expect(invalid.stderr.contains("<stdin>:1:"))
             #expect(invalid.stderr.contains("Cannot query field \"nope\""))
+
+            let endless = try await workspace.run(["run", "-"], input: String(repeating: "# a comment\n", count: 1_500_000))
+            #expect(endless.status == 2)
+            #expect(endless.stderr.contains("the document on standard input is larger than 16 MiB"))
+            #expect(workspace.sandbox.statistics.graphQLRequests == 2)
         }
     }
 

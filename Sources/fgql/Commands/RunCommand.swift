@@ -223,7 +223,7 @@ struct RunCommand: AsyncParsableCommand {
         case .file(let path): RunnableDocument.load(path: path, schemaPath: schemaPath)
         case .standardInput:
             RunnableDocument.load(
-                contents: FileHandle.standardInput.readDataToEndOfFile(), name: "<stdin>", schemaPath: schemaPath)
+                contents: try StandardInput.read("the document"), name: "<stdin>", schemaPath: schemaPath)
         }
         document.diagnostics.forEach { log.write("\($0)\n") }
         if document.diagnostics.containsErrors {

@@ -25,7 +25,7 @@ struct VariableSources {
     var variablesFile: String?
     var assignments: [String]
     var environment: [String: String]
-    var readStandardInput: () -> Data = { FileHandle.standardInput.readDataToEndOfFile() }
+    var readStandardInput: () throws(CommandFailure) -> Data = { () throws(CommandFailure) in try StandardInput.read("--variables -") }
 
     /// The merged variables for `operation`, `--var` values coerced to their declared types.
     func merged(for operation: RunnableOperation, log: StandardError) throws(CommandFailure) -> JSONObject {
@@ -45,7 +45,7 @@ struct VariableSources {
         }
         if let variablesFile {
             let source = variablesFile == "-" ? "standard input" : variablesFile
-            let data = variablesFile == "-" ? readStandardInput() : try read(URL(fileURLWithPath: variablesFile))
+            let data = variablesFile == "-" ? try readStandardInput() : try read(URL(fileURLWithPath: variablesFile))
             for (key, value) in try Self.object(from: data, source: source) {
                 guard declared[key] != nil else { throw Self.undeclared(key, given: "--variables \(variablesFile)", operation) }
                 variables[key] = value

@@ -21,6 +21,9 @@ public struct RunnableDocument: Sendable {
     /// Problems found reading, parsing or validating the file (and the schema, when given).
     public var diagnostics: [Diagnostic]
 
+    /// The largest document read, from a file or from standard input.
+    public static let maximumBytes = InputFiles.maximumDocumentBytes
+
     /// Reads and parses `path`; when `schemaPath` is given, also validates the document against that schema.
     public static func load(path: String, schemaPath: String?) -> RunnableDocument {
         switch InputFiles.read(path) {
