@@ -1,13 +1,13 @@
 /// A small, fast random number generator (SplitMix64) that yields the same sequence for the same seed,
-/// so seeded data and injected faults repeat from run to run.
-struct SeededGenerator: RandomNumberGenerator, Sendable {
+/// so seeded data and injected faults repeat from run to run (and the package's randomised tests reproduce).
+package struct SeededGenerator: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
-    init(seed: UInt64) {
+    package init(seed: UInt64) {
         state = seed
     }
 
-    mutating func next() -> UInt64 {
+    package mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var mixed = state
         mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9

@@ -1,4 +1,5 @@
 import Foundation
+import FlatfileSandbox
 import Testing
 @testable import FlatfileGraphQL
 
@@ -265,7 +266,7 @@ struct FoundationAgreementTests {
 
     @Test("random nested values encode and decode the same through both coders")
     func randomValues() throws {
-        var random = SplitMix64(seed: 0x5EED_F6C1)
+        var random = SeededGenerator(seed: 0x5EED_F6C1)
         for index in 0..<300 {
             let tree = Tree.random(depth: 3, using: &random)
             let foundationText = try JSONEncoder().encode(tree)
@@ -443,20 +444,6 @@ private struct SearchData: Codable, Hashable {
 
 // MARK: - Random values
 
-/// SplitMix64: a tiny generator whose sequence depends only on the seed, so failures reproduce.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var mixed = state
-        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-        return mixed ^ (mixed >> 31)
-    }
-}
-
 private struct Leaf: Codable, Hashable {
     var int: Int
     var double: Double
@@ -475,11 +462,11 @@ private struct Leaf: Codable, Hashable {
         "\u{FEFF}", "中", "😀", "👩‍👩‍👧",
     ]
 
-    static func string(using random: inout SplitMix64) -> String {
+    static func string(using random: inout SeededGenerator) -> String {
         String((0..<Int.random(in: 0...8, using: &random)).map { _ in characters.randomElement(using: &random)! })
     }
 
-    static func double(using random: inout SplitMix64) -> Double {
+    static func double(using random: inout SeededGenerator) -> Double {
         switch Int.random(in: 0..<4, using: &random) {
         case 0: return Double(Int.random(in: -1000...1000, using: &random))
         case 1: return Double.random(in: -1...1, using: &random)
@@ -492,17 +479,17 @@ private struct Leaf: Codable, Hashable {
     }
 
     /// Up to 15 significant digits: what a JSON number read as a `Double` keeps exactly.
-    static func decimal(using random: inout SplitMix64) -> Decimal {
+    static func decimal(using random: inout SeededGenerator) -> Decimal {
         let significand = Decimal(Int.random(in: -999_999_999_999...999_999_999_999, using: &random))
         return Decimal(sign: .plus, exponent: -Int.random(in: 0...3, using: &random), significand: significand)
     }
 
-    static func uuid(using random: inout SplitMix64) -> UUID {
+    static func uuid(using random: inout SeededGenerator) -> UUID {
         let bytes = (0..<16).map { _ in UInt8.random(in: 0...255, using: &random) }
         return bytes.withUnsafeBytes { UUID(uuid: $0.loadUnaligned(as: uuid_t.self)) }
     }
 
-    static func random(using random: inout SplitMix64) -> Leaf {
+    static func random(using random: inout SeededGenerator) -> Leaf {
         let paths = ["", "a", "a%20b", "%C3%A9t%C3%A9", "x/y/z"]
         return Leaf(
             int: Int.random(in: Int.min...Int.max, using: &random),
@@ -526,7 +513,7 @@ private struct Tree: Codable, Hashable {
     var maybe: Leaf?
     var children: [Tree]
 
-    static func random(depth: Int, using random: inout SplitMix64) -> Tree {
+    static func random(depth: Int, using random: inout SeededGenerator) -> Tree {
         func count(_ limit: Int) -> Int { Int.random(in: 0...limit, using: &random) }
         var byName: [String: Leaf] = [:]
         for _ in 0..<count(3) { byName[Leaf.string(using: &random)] = Leaf.random(using: &random) }
