@@ -117,7 +117,7 @@ import Testing
         let json = try await Self.execute(SearchQuery(text: "m"), root: ["search": [batch, Self.workspace, Self.user]])
         let data = try Self.decodeRoundTrip(SearchQuery.self, json)
         #expect(data.search.map(\.__typename) == ["Batch", "Workspace", "User"])
-        #expect(data.search.map(\.id) == ["b1", "w1", "u1"])
+        #expect(data.search.map { $0.asNode?.id } == ["b1", "w1", "u1"])
         let (first, second, third) = (data.search[0], data.search[1], data.search[2])
         #expect(first.asBatch?.status == .case(.submitted))
         #expect(first.asWorkspace == nil && first.userFields == nil)
@@ -143,7 +143,9 @@ import Testing
         let json = try await Self.execute(SearchQuery(text: "m"), root: ["search": [Self.user]])
         let decoded = try Self.decodeRoundTrip(SearchQuery.self, json)
         let built = SearchQuery.Data(search: [
-            .init(__typename: "User", id: "u1", userFields: UserFields(email: "owner@example.com", default: "yes", class: 3, self: true))
+            .init(
+                __typename: "User", userFields: UserFields(email: "owner@example.com", default: "yes", class: 3, self: true),
+                asNode: .init(id: "u1"))
         ])
         #expect(built == decoded)
     }

@@ -135,6 +135,21 @@ struct RunCommandTests {
         }
     }
 
+    @Test("a subscription is refused with exit status 2 before anything is sent, with or without validation")
+    func subscriptionsAreRefused() async throws {
+        try await withCLIWorkspace { workspace in
+            try "subscription Watch($batchId: UUID!) { batchStatusUpdated(batchId: $batchId) { id status } }\n"
+                .write(to: workspace.directory.appendingPathComponent("queries/watch.graphql"), atomically: true, encoding: .utf8)
+            for flags in [[], ["--no-validate"]] {
+                let result = try await workspace.run(["run", "queries/watch.graphql", "--var", "batchId=1"] + flags)
+                #expect(result.status == 2)
+                #expect(result.stdout.isEmpty)
+                #expect(result.stderr.contains("subscription Watch cannot be run: fgql does not run subscriptions yet"))
+            }
+            #expect(workspace.sandbox.statistics.graphQLRequests == 0)
+        }
+    }
+
     @Test("validation errors print file:line:column and nothing is sent; --no-validate sends anyway")
     func validation() async throws {
         try await withCLIWorkspace { workspace in

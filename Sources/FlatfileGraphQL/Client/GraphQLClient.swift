@@ -80,7 +80,7 @@ public struct GraphQLClient: Sendable {
     /// - Throws: `GraphQLClientError.graphQL` when the server reported errors (with any partial data, which
     ///   `GraphQLErrorsFailure.partialData(as:)` decodes); `.decoding` with the JSON path when the data does not
     ///   match the generated types; transport, HTTP and authentication failures as their own cases.
-    public func fetch<Operation: GraphQLOperation>(_ operation: Operation) async throws(GraphQLClientError)
+    public func fetch<Operation: GraphQLFetchableOperation>(_ operation: Operation) async throws(GraphQLClientError)
         -> Operation.Data
     {
         let response = try await endpoint.send(GraphQLRequest(operation))
@@ -103,7 +103,7 @@ public struct GraphQLClient: Sendable {
     /// for error in result.errors { print(error) }
     /// if let batches = result.data?.getBatches { … }
     /// ```
-    public func result<Operation: GraphQLOperation>(for operation: Operation) async throws(GraphQLClientError)
+    public func result<Operation: GraphQLFetchableOperation>(for operation: Operation) async throws(GraphQLClientError)
         -> GraphQLResult<Operation.Data>
     {
         let response = try await endpoint.send(GraphQLRequest(operation))

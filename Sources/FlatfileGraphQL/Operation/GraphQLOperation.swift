@@ -34,13 +34,19 @@ public protocol GraphQLOperation: Sendable {
     var variables: Variables { get }
 }
 
+/// An operation answered by exactly one response: a query or a mutation. What `GraphQLClient.fetch(_:)` and
+/// `result(for:)` take, so a subscription passed to them is a compile-time error rather than one POST that
+/// pretends to be a stream.
+public protocol GraphQLFetchableOperation: GraphQLOperation {}
+
 /// A read-only operation. Safe to retry on transient failures.
-public protocol GraphQLQuery: GraphQLOperation {}
+public protocol GraphQLQuery: GraphQLFetchableOperation {}
 
 /// An operation with side effects. Never retried unless the caller opts in.
-public protocol GraphQLMutation: GraphQLOperation {}
+public protocol GraphQLMutation: GraphQLFetchableOperation {}
 
-/// A long-lived operation that delivers a stream of results.
+/// A long-lived operation that delivers a stream of results. Not a `GraphQLFetchableOperation`: one request
+/// cannot run it.
 public protocol GraphQLSubscription: GraphQLOperation {}
 
 extension GraphQLQuery {

@@ -91,6 +91,10 @@ struct RunCommand: AsyncParsableCommand {
         } catch {
             throw .usage("\(file): \(error)")
         }
+        if chosen.kind == "subscription" {
+            // One POST cannot carry a stream; printing a single result and exiting 0 would pretend it worked.
+            throw .usage("\(file): \(chosen.name.map { "subscription \($0)" } ?? "the subscription") cannot be run: fgql does not run subscriptions yet; run a query or mutation")
+        }
         let selectPath = try select.map { text throws(CommandFailure) in try SelectPath(parsing: text) }
         let paging = try allPages ? Self.paging(for: chosen) : nil
 

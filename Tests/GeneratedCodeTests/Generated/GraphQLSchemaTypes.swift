@@ -63,6 +63,29 @@ public enum TestSchema {
         }
     }
 
+    /// Finds a post by exactly one of its keys.
+    public indirect enum PostKey: Encodable, Sendable, Hashable {
+        case id(String)
+        case slug(String)
+        /// A key that is itself one of several kinds.
+        case nested(TestSchema.PostKey)
+
+        private enum CodingKeys: String, CodingKey {
+            case id
+            case slug
+            case nested
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            switch self {
+            case .id(let value): try container.encode(value, forKey: .id)
+            case .slug(let value): try container.encode(value, forKey: .slug)
+            case .nested(let value): try container.encode(value, forKey: .nested)
+            }
+        }
+    }
+
     /// Filters rows; filters nest.
     public struct RowFilter: Encodable, Sendable, Hashable {
         public var valid: GraphQLNullable<Bool>

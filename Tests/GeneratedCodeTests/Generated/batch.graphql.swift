@@ -102,6 +102,12 @@ public struct GetBatchQuery: GraphQLQuery {
             public let workspace: Workspace?
             public let batchFields: BatchFields
 
+            public var id: String { batchFields.id }
+            public var status: GraphQLEnum<TestSchema.BatchStatus> { batchFields.status }
+            public var uuid: String { batchFields.uuid }
+            public var meta: JSONValue? { batchFields.meta }
+            public var createdAt: JSONValue? { batchFields.createdAt }
+
             public init(name: String? = nil, legacyName: String? = nil, tags: [[String?]]? = nil, score: Double? = nil, rows: [Row]? = nil, workspace: Workspace? = nil, batchFields: BatchFields) {
                 self.name = name
                 self._legacyName = legacyName

@@ -82,16 +82,20 @@ public struct SearchQuery: GraphQLQuery {
 
         public struct Search: Codable, Sendable, Hashable {
             public let __typename: String
-            /// The global id.
-            public let id: String
             public let userFields: UserFields?
+            public let asNode: AsNode?
             public let asBatch: AsBatch?
             public let asWorkspace: AsWorkspace?
 
-            public init(__typename: String, id: String, userFields: UserFields? = nil, asBatch: AsBatch? = nil, asWorkspace: AsWorkspace? = nil) {
+            public var email: String? { userFields?.email }
+            public var `default`: String? { userFields?.`default` }
+            public var `class`: Int? { userFields?.`class` }
+            public var `self`: Bool? { userFields?.`self` }
+
+            public init(__typename: String, userFields: UserFields? = nil, asNode: AsNode? = nil, asBatch: AsBatch? = nil, asWorkspace: AsWorkspace? = nil) {
                 self.__typename = __typename
-                self.id = id
                 self.userFields = userFields
+                self.asNode = asNode
                 self.asBatch = asBatch
                 self.asWorkspace = asWorkspace
             }
@@ -99,8 +103,8 @@ public struct SearchQuery: GraphQLQuery {
             public init(from decoder: any Decoder) throws {
                 let container = try decoder.container(keyedBy: CodingKeys.self)
                 self.__typename = try container.decode(String.self, forKey: .__typename)
-                self.id = try container.decode(String.self, forKey: .id)
                 self.userFields = try self.__typename == "User" ? UserFields(from: decoder) : nil
+                self.asNode = try ["Batch", "User", "Workspace"].contains(self.__typename) ? AsNode(from: decoder) : nil
                 self.asBatch = try self.__typename == "Batch" ? AsBatch(from: decoder) : nil
                 self.asWorkspace = try self.__typename == "Workspace" ? AsWorkspace(from: decoder) : nil
             }
@@ -108,15 +112,37 @@ public struct SearchQuery: GraphQLQuery {
             public func encode(to encoder: any Encoder) throws {
                 var container = encoder.container(keyedBy: CodingKeys.self)
                 try container.encode(self.__typename, forKey: .__typename)
-                try container.encode(self.id, forKey: .id)
                 try self.userFields?.encode(to: encoder)
+                try self.asNode?.encode(to: encoder)
                 try self.asBatch?.encode(to: encoder)
                 try self.asWorkspace?.encode(to: encoder)
             }
 
             private enum CodingKeys: String, CodingKey {
                 case __typename
-                case id
+            }
+
+            public struct AsNode: Codable, Sendable, Hashable {
+                /// The global id.
+                public let id: String
+
+                public init(id: String) {
+                    self.id = id
+                }
+
+                public init(from decoder: any Decoder) throws {
+                    let container = try decoder.container(keyedBy: CodingKeys.self)
+                    self.id = try container.decode(String.self, forKey: .id)
+                }
+
+                public func encode(to encoder: any Encoder) throws {
+                    var container = encoder.container(keyedBy: CodingKeys.self)
+                    try container.encode(self.id, forKey: .id)
+                }
+
+                private enum CodingKeys: String, CodingKey {
+                    case id
+                }
             }
 
             public struct AsBatch: Codable, Sendable, Hashable {
@@ -312,6 +338,11 @@ public struct GetNodeQuery: GraphQLQuery {
             public let batchFields: BatchFields?
             public let asWorkspace: AsWorkspace?
 
+            public var status: GraphQLEnum<TestSchema.BatchStatus>? { batchFields?.status }
+            public var uuid: String? { batchFields?.uuid }
+            public var meta: JSONValue? { batchFields?.meta }
+            public var createdAt: JSONValue? { batchFields?.createdAt }
+
             public init(__typename: String, id: String, batchFields: BatchFields? = nil, asWorkspace: AsWorkspace? = nil) {
                 self.__typename = __typename
                 self.id = id
@@ -324,7 +355,7 @@ public struct GetNodeQuery: GraphQLQuery {
                 self.__typename = try container.decode(String.self, forKey: .__typename)
                 self.id = try container.decode(String.self, forKey: .id)
                 self.batchFields = try self.__typename == "Batch" ? BatchFields(from: decoder) : nil
-                self.asWorkspace = self.__typename == "Workspace" ? (try? AsWorkspace(from: decoder)) : nil
+                self.asWorkspace = try self.__typename == "Workspace" && decoder.containsAnyGraphQLKey(["name"]) ? AsWorkspace(from: decoder) : nil
             }
 
             public func encode(to encoder: any Encoder) throws {

@@ -242,6 +242,11 @@ public struct CommitHistoryQuery: GraphQLQuery {
                             public struct PageInfo: Codable, Sendable, Hashable {
                                 public let pageCursor: PageCursor
 
+                                /// When paginating forwards, are there more items?
+                                public var hasNextPage: Bool { pageCursor.hasNextPage }
+                                /// When paginating forwards, the cursor to continue.
+                                public var endCursor: String? { pageCursor.endCursor }
+
                                 public init(pageCursor: PageCursor) {
                                     self.pageCursor = pageCursor
                                 }

@@ -241,6 +241,13 @@ public struct DiscussionsQuery: GraphQLQuery {
                     public struct Author: Codable, Sendable, Hashable {
                         public let actorSummary: ActorSummary
 
+                        /// The username of the actor.
+                        public var login: String { actorSummary.login }
+                        /// A URL pointing to the actor's public avatar.
+                        public var avatarUrl: String { actorSummary.avatarUrl }
+                        /// The HTTP URL for this actor.
+                        public var url: String { actorSummary.url }
+
                         public init(actorSummary: ActorSummary) {
                             self.actorSummary = actorSummary
                         }

@@ -144,18 +144,35 @@ public struct RepositorySummary: Codable, Sendable, Hashable {
     }
 
     public struct Owner: Codable, Sendable, Hashable {
-        public let actorSummary: ActorSummary
+        public let __typename: String
+        public let actorSummary: ActorSummary?
 
-        public init(actorSummary: ActorSummary) {
+        /// The username of the actor.
+        public var login: String? { actorSummary?.login }
+        /// A URL pointing to the actor's public avatar.
+        public var avatarUrl: String? { actorSummary?.avatarUrl }
+        /// The HTTP URL for this actor.
+        public var url: String? { actorSummary?.url }
+
+        public init(__typename: String, actorSummary: ActorSummary? = nil) {
+            self.__typename = __typename
             self.actorSummary = actorSummary
         }
 
         public init(from decoder: any Decoder) throws {
-            self.actorSummary = try ActorSummary(from: decoder)
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.__typename = try container.decode(String.self, forKey: .__typename)
+            self.actorSummary = try ["Organization", "User"].contains(self.__typename) ? ActorSummary(from: decoder) : nil
         }
 
         public func encode(to encoder: any Encoder) throws {
-            try self.actorSummary.encode(to: encoder)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(self.__typename, forKey: .__typename)
+            try self.actorSummary?.encode(to: encoder)
+        }
+
+        private enum CodingKeys: String, CodingKey {
+            case __typename
         }
     }
 }

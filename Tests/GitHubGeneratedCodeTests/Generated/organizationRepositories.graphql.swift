@@ -49,11 +49,12 @@ public struct OrganizationRepositoriesQuery: GraphQLQuery {
             color
           }
           owner {
+            __typename
             ...ActorSummary
           }
         }
         """
-    public static let operationIdentifier: String = "841151e2eb5747d753dd582291816dfb4d6f66bd68ede38d413fb54cc0edb5b4"
+    public static let operationIdentifier: String = "f0c23082bf7c40594f9635f993c75aad519cf83885cb03e1e1c38c25b72303d8"
 
     public var variables: Variables
 
@@ -208,6 +209,11 @@ public struct OrganizationRepositoriesQuery: GraphQLQuery {
                 public struct PageInfo: Codable, Sendable, Hashable {
                     public let pageCursor: PageCursor
 
+                    /// When paginating forwards, are there more items?
+                    public var hasNextPage: Bool { pageCursor.hasNextPage }
+                    /// When paginating forwards, the cursor to continue.
+                    public var endCursor: String? { pageCursor.endCursor }
+
                     public init(pageCursor: PageCursor) {
                         self.pageCursor = pageCursor
                     }
@@ -225,6 +231,27 @@ public struct OrganizationRepositoriesQuery: GraphQLQuery {
                     /// Identifies the date and time when the repository was last pushed to.
                     public let pushedAt: String?
                     public let repositorySummary: RepositorySummary
+
+                    /// The Node ID of the Repository object
+                    public var id: String { repositorySummary.id }
+                    /// The repository's name with owner.
+                    public var nameWithOwner: String { repositorySummary.nameWithOwner }
+                    /// The description of the repository.
+                    public var description: String? { repositorySummary.description }
+                    /// Returns a count of how many stargazers there are on this object
+                    public var stargazerCount: Int { repositorySummary.stargazerCount }
+                    /// Returns how many forks there are of this repository in the whole network.
+                    public var forkCount: Int { repositorySummary.forkCount }
+                    /// Identifies if the repository is private or internal.
+                    public var isPrivate: Bool { repositorySummary.isPrivate }
+                    /// Indicates if the repository is unmaintained.
+                    public var isArchived: Bool { repositorySummary.isArchived }
+                    /// Identifies the date and time when the object was last updated.
+                    public var updatedAt: String { repositorySummary.updatedAt }
+                    /// The primary language of the repository's code.
+                    public var primaryLanguage: RepositorySummary.PrimaryLanguage? { repositorySummary.primaryLanguage }
+                    /// The User owner of the repository.
+                    public var owner: RepositorySummary.Owner { repositorySummary.owner }
 
                     public init(pushedAt: String? = nil, repositorySummary: RepositorySummary) {
                         self.pushedAt = pushedAt

@@ -184,6 +184,11 @@ public struct RepositoryIssuesQuery: GraphQLQuery {
                 public struct PageInfo: Codable, Sendable, Hashable {
                     public let pageCursor: PageCursor
 
+                    /// When paginating forwards, are there more items?
+                    public var hasNextPage: Bool { pageCursor.hasNextPage }
+                    /// When paginating forwards, the cursor to continue.
+                    public var endCursor: String? { pageCursor.endCursor }
+
                     public init(pageCursor: PageCursor) {
                         self.pageCursor = pageCursor
                     }
@@ -309,6 +314,13 @@ public struct RepositoryIssuesQuery: GraphQLQuery {
 
                         public struct Author: Codable, Sendable, Hashable {
                             public let actorSummary: ActorSummary
+
+                            /// The username of the actor.
+                            public var login: String { actorSummary.login }
+                            /// A URL pointing to the actor's public avatar.
+                            public var avatarUrl: String { actorSummary.avatarUrl }
+                            /// The HTTP URL for this actor.
+                            public var url: String { actorSummary.url }
 
                             public init(actorSummary: ActorSummary) {
                                 self.actorSummary = actorSummary

@@ -61,11 +61,12 @@ public struct RepositoryOverviewQuery: GraphQLQuery {
             color
           }
           owner {
+            __typename
             ...ActorSummary
           }
         }
         """
-    public static let operationIdentifier: String = "8721f964a8005aef9a02328710bfb63d544bca3a161b1ccfb1b93af4add0ca6d"
+    public static let operationIdentifier: String = "2aea5d1ce89f91624e7f15f894b5b645ee1023d1b7c2c32dfda82aabaf9928dd"
 
     public var variables: Variables
 
@@ -138,6 +139,27 @@ public struct RepositoryOverviewQuery: GraphQLQuery {
             /// A list of pull requests that have been opened in the repository.
             public let pullRequests: PullRequests
             public let repositorySummary: RepositorySummary
+
+            /// The Node ID of the Repository object
+            public var id: String { repositorySummary.id }
+            /// The repository's name with owner.
+            public var nameWithOwner: String { repositorySummary.nameWithOwner }
+            /// The description of the repository.
+            public var description: String? { repositorySummary.description }
+            /// Returns a count of how many stargazers there are on this object
+            public var stargazerCount: Int { repositorySummary.stargazerCount }
+            /// Returns how many forks there are of this repository in the whole network.
+            public var forkCount: Int { repositorySummary.forkCount }
+            /// Identifies if the repository is private or internal.
+            public var isPrivate: Bool { repositorySummary.isPrivate }
+            /// Indicates if the repository is unmaintained.
+            public var isArchived: Bool { repositorySummary.isArchived }
+            /// Identifies the date and time when the object was last updated.
+            public var updatedAt: String { repositorySummary.updatedAt }
+            /// The primary language of the repository's code.
+            public var primaryLanguage: RepositorySummary.PrimaryLanguage? { repositorySummary.primaryLanguage }
+            /// The User owner of the repository.
+            public var owner: RepositorySummary.Owner { repositorySummary.owner }
 
             public init(homepageUrl: String? = nil, diskUsage: Int? = nil, licenseInfo: LicenseInfo? = nil, defaultBranchRef: DefaultBranchRef? = nil, repositoryTopics: RepositoryTopics? = nil, issues: Issues, pullRequests: PullRequests, repositorySummary: RepositorySummary) {
                 self.homepageUrl = homepageUrl

@@ -45,11 +45,12 @@ public struct SearchRepositoriesQuery: GraphQLQuery {
             color
           }
           owner {
+            __typename
             ...ActorSummary
           }
         }
         """
-    public static let operationIdentifier: String = "ded0dd34f706d0409a67606fdaa8850799faf7311e02cd96b15756cbb834d70a"
+    public static let operationIdentifier: String = "a1ce05c5f797846b965d670a82877b95c5975f4d2e1748edad36feb15887ea56"
 
     public var variables: Variables
 
@@ -145,6 +146,11 @@ public struct SearchRepositoriesQuery: GraphQLQuery {
             public struct PageInfo: Codable, Sendable, Hashable {
                 public let pageCursor: PageCursor
 
+                /// When paginating forwards, are there more items?
+                public var hasNextPage: Bool { pageCursor.hasNextPage }
+                /// When paginating forwards, the cursor to continue.
+                public var endCursor: String? { pageCursor.endCursor }
+
                 public init(pageCursor: PageCursor) {
                     self.pageCursor = pageCursor
                 }
@@ -185,6 +191,27 @@ public struct SearchRepositoriesQuery: GraphQLQuery {
 
                 public struct AsRepository: Codable, Sendable, Hashable {
                     public let repositorySummary: RepositorySummary
+
+                    /// The Node ID of the Repository object
+                    public var id: String { repositorySummary.id }
+                    /// The repository's name with owner.
+                    public var nameWithOwner: String { repositorySummary.nameWithOwner }
+                    /// The description of the repository.
+                    public var description: String? { repositorySummary.description }
+                    /// Returns a count of how many stargazers there are on this object
+                    public var stargazerCount: Int { repositorySummary.stargazerCount }
+                    /// Returns how many forks there are of this repository in the whole network.
+                    public var forkCount: Int { repositorySummary.forkCount }
+                    /// Identifies if the repository is private or internal.
+                    public var isPrivate: Bool { repositorySummary.isPrivate }
+                    /// Indicates if the repository is unmaintained.
+                    public var isArchived: Bool { repositorySummary.isArchived }
+                    /// Identifies the date and time when the object was last updated.
+                    public var updatedAt: String { repositorySummary.updatedAt }
+                    /// The primary language of the repository's code.
+                    public var primaryLanguage: RepositorySummary.PrimaryLanguage? { repositorySummary.primaryLanguage }
+                    /// The User owner of the repository.
+                    public var owner: RepositorySummary.Owner { repositorySummary.owner }
 
                     public init(repositorySummary: RepositorySummary) {
                         self.repositorySummary = repositorySummary

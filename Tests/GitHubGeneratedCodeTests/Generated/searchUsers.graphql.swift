@@ -211,6 +211,13 @@ public struct SearchUsersQuery: GraphQLQuery {
                         public let location: String?
                         public let actorSummary: ActorSummary
 
+                        /// The username of the actor.
+                        public var login: String { actorSummary.login }
+                        /// A URL pointing to the actor's public avatar.
+                        public var avatarUrl: String { actorSummary.avatarUrl }
+                        /// The HTTP URL for this actor.
+                        public var url: String { actorSummary.url }
+
                         public init(name: String? = nil, location: String? = nil, actorSummary: ActorSummary) {
                             self.name = name
                             self.location = location
@@ -243,6 +250,13 @@ public struct SearchUsersQuery: GraphQLQuery {
                         /// The organization's public profile description.
                         public let description: String?
                         public let actorSummary: ActorSummary
+
+                        /// The username of the actor.
+                        public var login: String { actorSummary.login }
+                        /// A URL pointing to the actor's public avatar.
+                        public var avatarUrl: String { actorSummary.avatarUrl }
+                        /// The HTTP URL for this actor.
+                        public var url: String { actorSummary.url }
 
                         public init(name: String? = nil, description: String? = nil, actorSummary: ActorSummary) {
                             self.name = name

@@ -82,6 +82,13 @@ public struct ViewerQuery: GraphQLQuery {
             public let following: Following
             public let actorSummary: ActorSummary
 
+            /// The username of the actor.
+            public var login: String { actorSummary.login }
+            /// A URL pointing to the actor's public avatar.
+            public var avatarUrl: String { actorSummary.avatarUrl }
+            /// The HTTP URL for this actor.
+            public var url: String { actorSummary.url }
+
             public init(name: String? = nil, bio: String? = nil, company: String? = nil, createdAt: String, followers: Followers, following: Following, actorSummary: ActorSummary) {
                 self.name = name
                 self.bio = bio

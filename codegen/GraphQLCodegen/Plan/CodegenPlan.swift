@@ -29,6 +29,21 @@ indirect enum SwiftType: Hashable {
     /// `GraphQLNullable<…>`: a nullable input, which can also be absent.
     case nullable(SwiftType)
 
+    var isOptional: Bool {
+        if case .optional = self { return true }
+        return false
+    }
+
+    /// The same type with the nested struct `name` spelled as `owner.name`, as code outside `owner` must.
+    func qualifying(_ name: String, with owner: String) -> SwiftType {
+        switch self {
+        case .named(let named): named == name ? .named(owner + "." + name) : self
+        case .optional(let wrapped): .optional(wrapped.qualifying(name, with: owner))
+        case .list(let element): .list(element.qualifying(name, with: owner))
+        case .nullable(let wrapped): .nullable(wrapped.qualifying(name, with: owner))
+        }
+    }
+
     var spelling: String {
         switch self {
         case .named(let name): name
@@ -62,6 +77,8 @@ struct SelectionSetPlan: Hashable {
     var swiftName: String
     var graphQLType: String
     var members: [Member]
+    /// Fields of embedded fragments readable on this struct too, computed from the fragment's storage.
+    var forwardedFields: [ForwardedFieldPlan] = []
     var documentation: [String] = []
 
     var nestedTypes: [SelectionSetPlan] {
@@ -97,10 +114,26 @@ struct FieldPlan: Hashable {
 struct Presence: Hashable {
     /// The `__typename` values for which it is present; `nil` when the parent's type always matches.
     var typenames: [String]?
-    /// Under `@include`/`@skip`: decoding is attempted, and a missing part means `nil`.
+    /// Under `@include`/`@skip`: the part is there only when the condition held.
     var isConditional: Bool
+    /// For a conditional part: the response keys any of which shows it was included (then it must decode, or the
+    /// response is wrong); empty when every member is optional, so it always decodes.
+    var evidenceKeys: [String] = []
 
     var isOptional: Bool { typenames != nil || isConditional }
+}
+
+/// A field of an embedded fragment, readable on the parent (`batch.id` for `batch.batchFields.id`).
+struct ForwardedFieldPlan: Hashable {
+    var responseKey: String
+    /// As the parent spells it: optional when the fragment view is.
+    var type: SwiftType
+    /// The fragment view's property on the parent.
+    var fragmentProperty: String
+    /// Whether the fragment view is optional (read with `?.`).
+    var isThroughOptional: Bool
+    var deprecationReason: String?
+    var documentation: [String]
 }
 
 struct FragmentUsePlan: Hashable {
@@ -141,6 +174,8 @@ struct EnumPlan: Hashable {
 struct InputObjectPlan: Hashable {
     var swiftName: String
     var fields: [InputFieldPlan]
+    /// `@oneOf`: exactly one field is given, so it becomes an enum with a case per field.
+    var isOneOf: Bool
     var documentation: [String]
 }
 
@@ -151,5 +186,6 @@ struct SchemaTypesPlan: Hashable {
     var inputObjects: [InputObjectPlan]
     var outputFileName: String
 
-    var needsIndirectBox: Bool { inputObjects.contains { $0.fields.contains(where: \.isIndirect) } }
+    /// A `@oneOf` enum is `indirect` instead; only structs box their fields.
+    var needsIndirectBox: Bool { inputObjects.contains { !$0.isOneOf && $0.fields.contains(where: \.isIndirect) } }
 }

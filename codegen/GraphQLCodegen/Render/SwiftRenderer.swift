@@ -128,6 +128,33 @@ struct SwiftRenderer {
         }
     }
 
+    /// A `@oneOf` input object: exactly one member is given and it is not null, so only valid values compile.
+    /// It encodes as an object with that one key.
+    private func renderOneOfEnum(_ input: InputObjectPlan, _ writer: inout SwiftWriter) {
+        // A member that can hold the enum itself needs `indirect`, as a struct field needs a box.
+        let indirect = input.fields.contains(where: \.isIndirect) ? "indirect " : ""
+        writer.block("\(access)\(indirect)enum \(input.swiftName): Encodable, Sendable, Hashable") { writer in
+            for field in input.fields {
+                writer.documentation(field.documentation)
+                // `@available(deprecated)` on a case would make the encoder's own switch warn; the doc says it.
+                if let reason = field.deprecationReason { writer.line("/// - Deprecated: \(reason)") }
+                writer.line("case \(SwiftName.escaped(field.name))(\(field.type.spelling))")
+            }
+            writer.line()
+            codingKeys(input.fields.map(\.name), &writer)
+            writer.line()
+            writer.block("\(access)func encode(to encoder: any Encoder) throws") { writer in
+                writer.line("var container = encoder.container(keyedBy: CodingKeys.self)")
+                writer.line("switch self {")
+                for field in input.fields {
+                    let name = SwiftName.escaped(field.name)
+                    writer.line("case .\(name)(let value): try container.encode(value, forKey: .\(name))")
+                }
+                writer.line("}")
+            }
+        }
+    }
+
     private func storageType(_ field: InputFieldPlan) -> String {
         field.isIndirect ? "IndirectInput<\(field.type.spelling)>" : field.type.spelling
     }
@@ -170,6 +197,7 @@ struct SwiftRenderer {
                     writer.line("\(access)let \(typeCase.propertyName): \(typeCase.selection.swiftName)?")
                 }
             }
+            renderForwardedFields(selection.forwardedFields, &writer)
             writer.line()
             renderMemberwiseInit(selection, &writer)
             writer.line()
@@ -217,6 +245,18 @@ struct SwiftRenderer {
         }
     }
 
+    /// Fragment fields read on the parent, from the fragment view's storage (nothing is stored twice).
+    private func renderForwardedFields(_ fields: [ForwardedFieldPlan], _ writer: inout SwiftWriter) {
+        guard !fields.isEmpty else { return }
+        writer.line()
+        for field in fields {
+            writer.documentation(field.documentation)
+            deprecation(field.deprecationReason, &writer)
+            let view = SwiftName.escaped(field.fragmentProperty) + (field.isThroughOptional ? "?." : ".")
+            writer.line("\(access)var \(SwiftName.escaped(field.responseKey)): \(field.type.spelling) { \(view)\(SwiftName.escaped(field.responseKey)) }")
+        }
+    }
+
     /// Lets apps build response values themselves (previews, tests, caches); optional members default to nil.
     private func renderMemberwiseInit(_ selection: SelectionSetPlan, _ writer: inout SwiftWriter) {
         let members = selection.members.map { member -> (label: String, type: String, isOptional: Bool, stored: String) in
@@ -243,14 +283,22 @@ struct SwiftRenderer {
         }
     }
 
-    /// Decodes an embedded fragment or type case from the same decoder, when the response can contain it.
+    /// Decodes an embedded fragment or type case from the same decoder when the response contains it: its
+    /// `__typename` matches and, under `@include`/`@skip`, one of its keys is there. Once present it must decode:
+    /// bad data throws with its path rather than becoming `nil`.
     private func decodeExpression(_ type: String, _ presence: Presence) -> String {
-        let attempt = presence.isConditional ? "(try? \(type)(from: decoder))" : "\(type)(from: decoder)"
-        guard let typenames = presence.typenames else { return presence.isConditional ? "try? \(type)(from: decoder)" : "try " + attempt }
-        let test = typenames.count == 1
-            ? "self.__typename == \(SwiftWriter.stringLiteral(typenames[0]))"
-            : "[\(typenames.map(SwiftWriter.stringLiteral).joined(separator: ", "))].contains(self.__typename)"
-        return (presence.isConditional ? "" : "try ") + "\(test) ? \(attempt) : nil"
+        var tests: [String] = []
+        if let typenames = presence.typenames {
+            tests.append(typenames.count == 1
+                ? "self.__typename == \(SwiftWriter.stringLiteral(typenames[0]))"
+                : "[\(typenames.map(SwiftWriter.stringLiteral).joined(separator: ", "))].contains(self.__typename)")
+        }
+        if presence.isConditional, !presence.evidenceKeys.isEmpty {
+            let keys = presence.evidenceKeys.map(SwiftWriter.stringLiteral).joined(separator: ", ")
+            tests.append("decoder.containsAnyGraphQLKey([\(keys)])")
+        }
+        guard !tests.isEmpty else { return "try \(type)(from: decoder)" }
+        return "try \(tests.joined(separator: " && ")) ? \(type)(from: decoder) : nil"
     }
 
     // MARK: Schema types
@@ -289,7 +337,11 @@ struct SwiftRenderer {
             for input in types.inputObjects {
                 separate(&writer)
                 writer.documentation(input.documentation)
-                renderInputStruct(input.swiftName, input.fields, &writer)
+                if input.isOneOf {
+                    renderOneOfEnum(input, &writer)
+                } else {
+                    renderInputStruct(input.swiftName, input.fields, &writer)
+                }
             }
             if types.needsIndirectBox {
                 separate(&writer)
