@@ -10,7 +10,7 @@ import GraphQLExecution
 /// the same on every run and in every order the executor resolves fields in:
 /// - scalars get a value of their type (custom scalars: a date-time, a URL, a cursor, an amount, a JSON object);
 /// - enums get one of the server's values, the new ones included;
-/// - lists get one to three items; abstract items take consecutive possible types, so a list shows several;
+/// - lists get two to four items; abstract items and enum values take consecutive choices, so a list shows several;
 /// - nullable fields are sometimes null (never a root field, so every operation gets some data), and so are
 ///   nullable list items of leaf types (the executor cannot send a null item in a list of objects);
 /// - unions and interfaces resolve to one of the server's possible types, the new ones included.
@@ -125,6 +125,19 @@ enum NewerServer {
     /// The enum values this server has and the client's schema does not.
     static let addedEnumValues: Set<String> = enumValues(of: schema).subtracting(enumValues(of: ClientView.clientSchema))
 
+    /// The object types with a field of an enum that has added values: where those values can show up.
+    static let typesWithAddedEnumValues: Set<String> = {
+        let enums = Set(addedEnumValues.map { String($0.split(separator: ".")[0]) })
+        var owners: Set<String> = []
+        for case let object as GraphQLObjectType in schema.typeMap.values where !object.name.hasPrefix("__") {
+            let fields = (try? object.fields()) ?? [:]
+            if fields.values.contains(where: { enums.contains(Site.named(unwrappingLists: $0.type).name) }) {
+                owners.insert(object.name)
+            }
+        }
+        return owners
+    }()
+
     private static func objectTypeNames(of schema: GraphQLSchema) -> Set<String> {
         Set(schema.typeMap.values.compactMap { $0 is GraphQLObjectType && !$0.name.hasPrefix("__") ? $0.name : nil })
     }
@@ -159,9 +172,17 @@ enum NewerServer {
     private static let fabricate: GraphQLFieldResolve = { _, _, context, info in
         let preferences = context as? Preferences ?? .none
         let path = info.path.elements.map(\.description)
+        // Siblings in a list take consecutive choices: the choice is made from the path without its innermost list
+        // index, plus that index.
+        let innermostIndex = path.lastIndex { Int($0) != nil }
+        let rotation = innermostIndex.map { index in
+            var shared = path
+            shared[index] = "*"
+            return stableHash(shared.joined(separator: ".")) / 16 + UInt64(path[index])!
+        } ?? stableHash(path.joined(separator: ".")) / 16
         let site = Site(
             schema: info.schema, fieldName: info.fieldName, parentName: info.parentType.name,
-            depth: path.count, preferences: preferences)
+            depth: path.count, rotation: rotation, preferences: preferences)
         return site.value(of: info.returnType, seed: stableHash(path.joined(separator: ".")), nullable: true)
     }
 
@@ -171,6 +192,8 @@ enum NewerServer {
         let fieldName: String
         let parentName: String
         let depth: Int
+        /// The choice of type or enum value for the field's own value (a list's items count on from it).
+        var rotation: UInt64
         let preferences: Preferences
 
         func value(of type: GraphQLType, seed: UInt64, nullable: Bool) -> (any Sendable)? {
@@ -182,32 +205,26 @@ enum NewerServer {
             }
             switch type {
             case let list as GraphQLList:
-                let count = depth > maximumDepth ? 0 : 1 + Int(seed / 7 % 3)
+                let count = depth > maximumDepth ? 0 : 2 + Int(seed / 7 % 3)
                 // GraphQL 4.3.0 fails a whole response (MapError.incompatibleType) that has a null item in a list
                 // of objects, so only items of leaf types are ever null.
                 let item = Self.named(list.ofType)
                 return (0..<count).map { index -> (any Sendable)? in
-                    if let abstract = item as? GraphQLAbstractType {
-                        return object(of: abstract, choice: seed / 7 + UInt64(index))
-                    }
-                    return value(of: list.ofType, seed: mix(seed, UInt64(index + 1)), nullable: !(item is GraphQLCompositeType))
+                    var site = self
+                    site.rotation = rotation + UInt64(index)
+                    return site.value(of: list.ofType, seed: mix(seed, UInt64(index + 1)), nullable: !(item is GraphQLCompositeType))
                 }
             case let object as GraphQLObjectType:
                 return Fabricated(typeName: object.name)
             case let abstract as GraphQLAbstractType:
-                return Fabricated(typeName: choose(among: possibleTypes(of: abstract), choice: seed / 11, preferred: preferences.typeNames))
+                return Fabricated(typeName: choose(among: possibleTypes(of: abstract), choice: rotation, preferred: preferences.typeNames))
             case let enumeration as GraphQLEnumType:
-                return choose(among: enumeration.values.map(\.name), choice: seed / 13, preferred: preferences.enumValues)
+                return choose(among: enumeration.values.map(\.name), choice: rotation, preferred: preferences.enumValues)
             case let scalar as GraphQLScalarType:
                 return Self.scalar(scalar.name, fieldName: fieldName, parentName: parentName, seed: seed)
             default:
                 return nil
             }
-        }
-
-        /// An abstract list item, of the type `choice` picks.
-        private func object(of abstract: GraphQLAbstractType, choice: UInt64) -> (any Sendable)? {
-            Fabricated(typeName: choose(among: possibleTypes(of: abstract), choice: choice, preferred: preferences.typeNames))
         }
 
         private func possibleTypes(of abstract: GraphQLAbstractType) -> [String] {
@@ -222,6 +239,12 @@ enum NewerServer {
         private static func named(_ type: GraphQLType) -> GraphQLType {
             if let nonNull = type as? GraphQLNonNull { return named(nonNull.ofType) }
             return type
+        }
+
+        static func named(unwrappingLists type: GraphQLType) -> GraphQLNamedType {
+            if let nonNull = type as? GraphQLNonNull { return named(unwrappingLists: nonNull.ofType) }
+            if let list = type as? GraphQLList { return named(unwrappingLists: list.ofType) }
+            return type as! GraphQLNamedType
         }
 
         static func scalar(_ name: String, fieldName: String, parentName: String, seed: UInt64) -> (any Sendable)? {
