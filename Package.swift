@@ -141,7 +141,9 @@ let package = Package(
         .testTarget(
             name: "CorpusTests",
             dependencies: ["FlatfileGraphQL", "GraphQLExecution", .product(name: "GraphQL", package: "GraphQL")],
-            exclude: ["Server"],
+            // Pending/: valid documents the generator still rejects (its overlapping-fields check is stricter than the
+            // spec's for fields under mutually exclusive object types); back in once it follows the spec.
+            exclude: ["Server", "Pending"],
             plugins: ["FGQLCodegenPlugin"]
         ),
         // The reviewed generator output (Generated/, compared byte for byte by GraphQLCodegenTests), compiled and
