@@ -153,5 +153,8 @@ let package = Package(
             dependencies: ["FlatfileGraphQL", "GraphQLExecution", .product(name: "GraphQL", package: "GraphQL")],
             exclude: ["GraphQL"]
         ),
+        // Generated code for custom scalars mapped to URL, UUID, Decimal and Date (Generated/, reviewed like the
+        // above), decoded and encoded with the runtime's coders and Foundation's.
+        .testTarget(name: "ScalarCodeTests", dependencies: ["FlatfileGraphQL"], exclude: ["GraphQL"]),
     ]
 )

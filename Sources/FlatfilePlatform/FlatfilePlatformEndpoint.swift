@@ -31,20 +31,22 @@ public struct FlatfilePlatformEndpoint: GraphQLEndpoint {
 
     /// An endpoint authenticating with `credentials`: a PAT or secret key is sent as the bearer token; client id
     /// and secret, or email and password, are exchanged at `{platformURL}/v1/auth` first (and again when the
-    /// token expires).
+    /// token expires); a legacy access key pair at `{apiURL}/auth/access-key/exchange`.
     ///
     /// - Parameters:
     ///   - headers: sent with every REST call; they can override `X-Disable-Hooks`.
     ///   - maximumConcurrentRequests: REST requests in flight at once (at least 1).
     public init(
         credentials: FlatfileCredentials, platformURL: URL = FlatfileConfiguration.defaultPlatformURL,
-        tokenPersistence: (any TokenPersistence)? = nil, headers: [String: String] = [:],
+        apiURL: URL = FlatfileConfiguration.defaultAPIURL, tokenPersistence: (any TokenPersistence)? = nil,
+        headers: [String: String] = [:],
         options: GraphQLClientOptions = GraphQLClientOptions(),
         maximumConcurrentRequests: Int = FlatfilePlatformEndpoint.defaultMaximumConcurrentRequests,
         transport: any HTTPTransport = URLSessionTransport.shared
     ) {
         let store = FlatfileTokenStore(
-            credentials: credentials, platformURL: platformURL, persistence: tokenPersistence, options: options,
+            credentials: credentials, apiURL: apiURL, platformURL: platformURL, persistence: tokenPersistence,
+            options: options,
             transport: transport)
         self.init(
             tokenProvider: store, platformURL: platformURL, headers: headers, options: options,

@@ -16,20 +16,23 @@ extension GraphQLClient {
     ///     """)
     /// print(response.data?.jsonString(.pretty) ?? "null")
     /// ```
+    ///
+    /// `apiURL` is where a legacy access key pair is exchanged (`{apiURL}/auth/access-key/exchange`); other
+    /// credentials are exchanged at the platform or used directly.
     public static func flatfilePlatform(
         credentials: FlatfileCredentials, platformURL: URL = FlatfileConfiguration.defaultPlatformURL,
-        tokenPersistence: (any TokenPersistence)? = nil, headers: [String: String] = [:],
+        apiURL: URL = FlatfileConfiguration.defaultAPIURL, tokenPersistence: (any TokenPersistence)? = nil, headers: [String: String] = [:],
         options: GraphQLClientOptions = GraphQLClientOptions(),
         maximumConcurrentRequests: Int = FlatfilePlatformEndpoint.defaultMaximumConcurrentRequests,
         transport: any HTTPTransport = URLSessionTransport.shared
     ) -> GraphQLClient {
         GraphQLClient(endpoint: FlatfilePlatformEndpoint(
-            credentials: credentials, platformURL: platformURL, tokenPersistence: tokenPersistence, headers: headers,
-            options: options, maximumConcurrentRequests: maximumConcurrentRequests, transport: transport))
+            credentials: credentials, platformURL: platformURL, apiURL: apiURL, tokenPersistence: tokenPersistence,
+            headers: headers, options: options, maximumConcurrentRequests: maximumConcurrentRequests, transport: transport))
     }
 
-    /// A platform client configured by `configuration` (credentials and platform URL, see
-    /// `FlatfileConfiguration.fromEnvironment()`).
+    /// A platform client configured by `configuration` (credentials and the platform and API URLs, see
+    /// `FlatfileConfiguration.fromEnvironment()`): every exchange goes to the configured servers.
     ///
     /// ```swift
     /// let client = GraphQLClient.flatfilePlatform(try FlatfileConfiguration.fromEnvironment())
@@ -41,6 +44,6 @@ extension GraphQLClient {
     ) -> GraphQLClient {
         flatfilePlatform(
             credentials: configuration.credentials, platformURL: configuration.platformURL,
-            tokenPersistence: tokenPersistence, headers: headers, options: options, transport: transport)
+            apiURL: configuration.apiURL, tokenPersistence: tokenPersistence, headers: headers, options: options, transport: transport)
     }
 }

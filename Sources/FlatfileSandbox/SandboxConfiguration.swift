@@ -1,3 +1,5 @@
+import Foundation
+
 /// How a sandbox server runs: where it listens, how it issues tokens, which faults it injects.
 ///
 /// ```swift
@@ -22,6 +24,9 @@ public struct SandboxConfiguration: Sendable {
     public var maximumBodySize: Int
     /// Stop when the process receives SIGINT or SIGTERM (for command-line use; tests leave it off).
     public var stopsOnTerminationSignals: Bool
+    /// What time it is for issuing and checking tokens: the system clock, or a `ManualClock`'s `now` that a test
+    /// shares with its client and moves instead of waiting.
+    public var now: @Sendable () -> Date
 
     public init(
         host: String = "127.0.0.1",
@@ -31,7 +36,8 @@ public struct SandboxConfiguration: Sendable {
         seed: UInt64 = 2_024,
         schemaSDL: String? = nil,
         maximumBodySize: Int = 10 * 1024 * 1024,
-        stopsOnTerminationSignals: Bool = false
+        stopsOnTerminationSignals: Bool = false,
+        now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.host = host
         self.port = port
@@ -41,6 +47,7 @@ public struct SandboxConfiguration: Sendable {
         self.schemaSDL = schemaSDL
         self.maximumBodySize = maximumBodySize
         self.stopsOnTerminationSignals = stopsOnTerminationSignals
+        self.now = now
     }
 
     func validate() throws(SandboxError) {

@@ -65,7 +65,7 @@ public final class SandboxServer: Sendable {
         let platform = SandboxPlatformData.seeded(seed: configuration.seed)
         let startupTime = clock.now - began
 
-        let issuer = TokenIssuer(maximumLifetime: configuration.maximumTokenLifetime)
+        let issuer = TokenIssuer(maximumLifetime: configuration.maximumTokenLifetime, now: configuration.now)
         let statistics = SandboxStatistics()
         let faults = SandboxFaults(injection: configuration.faults, seed: configuration.seed)
         let address = Locked("")

@@ -98,6 +98,21 @@ struct PlatformFailureTests {
         }
     }
 
+    @Test("An access key pair is exchanged at the configured API URL, never at Flatfile's production one")
+    func accessKeyExchangeUsesTheConfiguredAPI() async throws {
+        try await withSandbox { sandbox in
+            let configuration = FlatfileConfiguration(
+                credentials: .accessKey(id: SandboxDemo.accessKeyId, secret: SandboxDemo.secretAccessKey),
+                apiURL: sandbox.baseURL, platformURL: sandbox.baseURL)
+            var options = GraphQLClientOptions()
+            options.retryPolicy = .never
+            let client = GraphQLClient.flatfilePlatform(configuration, options: options)
+            let data = try await client.execute(document: "{ environments { id } }").json()
+            #expect(data["environments"]?.arrayValue?.count == SandboxDemo.platformEnvironmentIds.count)
+            #expect(sandbox.statistics.exchanges(on: .accessKeyExchange) == 1)
+        }
+    }
+
     @Test("A syntax error and an unknown field come back as GraphQL errors, with no REST call")
     func invalidDocuments() async throws {
         try await withPlatformSandbox { platform in

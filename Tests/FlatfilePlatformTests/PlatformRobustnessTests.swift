@@ -30,7 +30,7 @@ struct PlatformRobustnessTests {
         let client = GraphQLClient(endpoint: FlatfilePlatformEndpoint(
             tokenProvider: nil, platformURL: OverclaimingPlatform.url, transport: platform))
         let query = Task { try await client.execute(document: "{ environments { id } }") }
-        while await !platform.started { try await Task.sleep(for: .milliseconds(5)) }
+        await platform.waitUntilStarted()
         query.cancel()
         _ = await query.result
         #expect(await platform.sawCancellation)
@@ -53,16 +53,25 @@ private actor OverclaimingPlatform: HTTPTransport {
     }
 }
 
-/// A server that never answers within the test: the call ends only when its task is cancelled.
+/// A server that never answers: the call ends only when its task is cancelled.
 private actor StallingPlatform: HTTPTransport {
-    private(set) var started = false
+    private var started = false
+    private var startWaiters: [CheckedContinuation<Void, Never>] = []
     private(set) var sawCancellation = false
+
+    /// Returns once a call has arrived.
+    func waitUntilStarted() async {
+        if started { return }
+        await withCheckedContinuation { startWaiters.append($0) }
+    }
 
     func send(_ request: URLRequest) async throws -> (Data, HTTPURLResponse) {
         started = true
+        startWaiters.forEach { $0.resume() }
+        startWaiters = []
         do {
-            // Well inside the client's 60 s deadline, so only the query's cancellation can end it early.
-            try await Task.sleep(for: .seconds(10))
+            // Waits for cancellation, which is what the test checks; no answer ever comes.
+            try await Task.sleep(for: .seconds(3_600))
         } catch {
             sawCancellation = true
             throw error

@@ -19,9 +19,12 @@ struct SavedQueryFilesTests {
             "createSchema", "updateSchema", "createEmbed", "updateEmbed",
         ]
         #expect(library.isSubset(of: names), "missing: \(library.subtracting(names).sorted())")
+        // With the target's fgql.json, as the build plugin runs: it maps every custom scalar the queries use.
+        let (configuration, problems) = Codegen.loadConfiguration(queriesFolder.appendingPathComponent("fgql.json").path)
+        #expect(problems.isEmpty)
         let diagnostics = Codegen.validate(
             schemaFile: queriesFolder.appendingPathComponent("schema.graphqls").path,
-            documentFiles: Self.operationFiles.map(\.path))
+            documentFiles: Self.operationFiles.map(\.path), configuration: configuration)
         #expect(diagnostics.isEmpty, "\(diagnostics.map(\.description).joined(separator: "\n"))")
     }
 

@@ -81,7 +81,7 @@ struct UseCaseTests {
             let pending = try #require(try await client.fetch(
                 InitializeEmptyBatchMutation(importedFromUrl: "https://app.example.com/import")).initializeEmptyBatch)
             let watcher = Task { try await waitUntilDone(pending.batchId, every: .milliseconds(5)) }
-            while sandbox.statistics.graphQLRequests < 5 { try await Task.sleep(for: .milliseconds(5)) }
+            await sandbox.statistics.waitForRequests(on: .graphql, count: 5)
             watcher.cancel()
             // Cancelled while sleeping (CancellationError) or mid-request (a cancelled transport error): never a status.
             await #expect(throws: (any Error).self) { try await watcher.value }

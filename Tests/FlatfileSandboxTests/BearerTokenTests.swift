@@ -79,10 +79,11 @@ struct BearerTokenTests {
     /// "expired" is only reported for a token this server signed and did not revoke, so the test needs no
     /// timing-dependent "works before" step.
     @Test func anExpiredTokenIsUnauthorized() async throws {
-        try await withSandbox(SandboxConfiguration(maximumTokenLifetime: .seconds(1))) { sandbox in
+        let clock = ManualClock()
+        try await withSandbox(SandboxConfiguration(maximumTokenLifetime: .seconds(1), now: clock.now)) { sandbox in
             let token = try await sandbox.exchangeToken()
             #expect(jwtClaims(token).flatMap(jwtLifetime).map { (1...2).contains($0) } == true)
-            try await Task.sleep(for: .seconds(2.2))
+            clock.advance(by: .seconds(2.2))
             try expectUnauthorized(try await sandbox.graphQL(Self.query, bearer: token), mentioning: "expired")
         }
     }

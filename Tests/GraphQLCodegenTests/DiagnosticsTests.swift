@@ -100,8 +100,8 @@ import Testing
             "anonymous.graphql:1:1: error: This anonymous operation must be the only defined operation.",
             "anonymous.graphql:1:1: error: operations must be named, e.g. `query GetItems { … }`: the name becomes the Swift type (GetItemsQuery)",
             "overlap.graphql:1:7: error: There can be only one operation named \"Q1\".",
-            "overlap.graphql:1:35: error: fields \"x\" conflict because \"id\" and \"name\" are different fields; use different aliases on the fields to fetch both",
-            "overlap.graphql:2:34: error: fields \"batch\" conflict because they have differing arguments ((id: \"1\") and (id: \"2\")); use different aliases on the fields to fetch both",
+            "overlap.graphql:1:29: error: Fields \"x\" conflict because \"id\" and \"name\" are different fields. Use different aliases on the fields to fetch both if this was intentional.",
+            "overlap.graphql:2:12: error: Fields \"batch\" conflict because they have differing arguments. Use different aliases on the fields to fetch both if this was intentional.",
             "overlap.graphql:3:1: error: Subscription \"S\" must select only one top level field, not 2 (batchUpdated, b); split it into one subscription per field",
         ])
     }

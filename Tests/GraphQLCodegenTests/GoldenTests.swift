@@ -28,6 +28,19 @@ import Testing
         try expectReviewed(Self.generate(documents: try Self.documents()), in: Self.expected)
     }
 
+    /// `Tests/ScalarCodeTests`: custom scalars mapped to URL, UUID, Decimal and Date in its wire formats.
+    static let scalarRoot = root.deletingLastPathComponent().appendingPathComponent("ScalarCodeTests")
+
+    @Test func mappedScalarOutputEqualsTheReviewedFiles() throws {
+        let inputs = Self.scalarRoot.appendingPathComponent("GraphQL")
+        let result = Codegen.generate(
+            schemaFile: inputs.appendingPathComponent("schema.graphqls").path,
+            documentFiles: [inputs.appendingPathComponent("events.graphql").path],
+            configurationFile: inputs.appendingPathComponent("fgql.json").path)
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        try expectReviewed(result, in: Self.scalarRoot.appendingPathComponent("Generated"))
+    }
+
     @Test func usingADeprecatedFieldIsAWarningThatDoesNotStopGeneration() throws {
         let result = Self.generate(documents: try Self.documents())
         let warnings = result.diagnostics.map { "\(URL(fileURLWithPath: $0.path ?? "").lastPathComponent):\($0.line ?? 0):\($0.column ?? 0): \($0.message)" }

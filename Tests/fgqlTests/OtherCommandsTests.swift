@@ -76,7 +76,8 @@ struct OtherCommandsTests {
             #expect(result.stdout.contains("credential: Flatfile access key (key id \(SandboxDemo.accessKeyId))"))
             #expect(result.stdout.contains("subject:"))
             #expect(result.stdout.contains("expires:"))
-            #expect(result.stdout.contains("cached in:  \(workspace.directory.path)/cache/fgql"))
+            #expect(result.stdout.contains("cached in:  \(workspace.directory.path)/cache/fgql/token-"))
+            #expect(result.stdout.contains("(readable only by you, mode 600)"))
             expectNoSecrets(result)
 
             let shown = try await workspace.run(["auth", "--show-token"])
@@ -86,6 +87,43 @@ struct OtherCommandsTests {
                 ["auth"], environment: ["FLATFILE_API_URL": workspace.sandbox.baseURL.absoluteString, "FLATFILE_API_KEY": SandboxDemo.secretKey])
             #expect(secretKey.stdout.contains("no exchange"))
             #expect(!secretKey.stdout.contains(SandboxDemo.secretKey))
+        }
+    }
+
+    @Test("auth checks the credential with the server: a wrong secret key or a rotated secret exits 3")
+    func authChecksWithTheServer() async throws {
+        try await withCLIWorkspace { workspace in
+            let api = workspace.sandbox.baseURL.absoluteString
+            let wrongKey = try await workspace.run(["auth"], environment: ["FLATFILE_API_URL": api, "FLATFILE_API_KEY": "sk_not_a_real_key"])
+            #expect(wrongKey.status == 3, "\(wrongKey.stderr)")
+            #expect(!wrongKey.stdout.contains("credential:"))
+
+            // A token cached for the right secret does not make a rotated (wrong) one look valid.
+            try expectSuccess(try await workspace.run(["auth"]))
+            var rotated = workspace.accessKeyEnvironment
+            rotated["FLATFILE_SECRET_ACCESS_KEY"] = "rotated-\(SandboxDemo.secretAccessKey)"
+            let refused = try await workspace.run(["auth"], environment: rotated)
+            #expect(refused.status == 3, "\(refused.stdout)\(refused.stderr)")
+            #expect(workspace.sandbox.statistics.exchanges(on: .accessKeyExchange) == 1, "only the right secret got a token")
+            expectNoSecrets(refused)
+        }
+    }
+
+    @Test("auth never prints a password in FLATFILE_API_URL and says so when the cache cannot be written")
+    func authIsHonestAboutURLAndCache() async throws {
+        try await withCLIWorkspace { workspace in
+            var environment = workspace.accessKeyEnvironment
+            let port = workspace.sandbox.baseURL.port ?? 0
+            environment["FLATFILE_API_URL"] = "http://proxyuser:hunter2-proxy@127.0.0.1:\(port)"
+            let blocked = workspace.directory.appendingPathComponent("not-a-folder")
+            try Data("a file where the cache folder should be".utf8).write(to: blocked)
+            environment["XDG_CACHE_HOME"] = blocked.path
+            let result = try await workspace.run(["auth"], environment: environment)
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(!(result.stdout + result.stderr).contains("hunter2-proxy"))
+            #expect(result.stdout.contains("api:        http://127.0.0.1:\(port)"))
+            #expect(result.stdout.contains("cached in:  nothing written to \(blocked.path)/fgql"))
+            #expect(result.stderr.contains("warning: the token could not be cached"))
         }
     }
 

@@ -239,12 +239,13 @@ struct RunCommandTests {
             #expect(workspace.sandbox.statistics.exchanges(on: .accessKeyExchange) == 1, "the cached token was reused")
 
             let cache = workspace.directory.appendingPathComponent("cache/fgql")
-            let files = try FileManager.default.contentsOfDirectory(atPath: cache.path)
-            #expect(files.count == 1)
+            let files = try FileManager.default.contentsOfDirectory(atPath: cache.path).sorted()
+            #expect(files.count == 2 && files[0] == "fingerprint.key" && files[1].hasPrefix("token-"), "\(files)")
             for file in files {
                 let path = cache.appendingPathComponent(file).path
                 let mode = try #require(FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber)
                 #expect(mode.intValue & 0o777 == 0o600)
+                guard file.hasPrefix("token-") else { continue }
                 let contents = try String(contentsOfFile: path, encoding: .utf8)
                 #expect(!contents.contains(SandboxDemo.secretAccessKey), "the cache never holds the secret")
             }

@@ -38,7 +38,8 @@ public enum Codegen {
         var (plan, diagnostics) = makePlan(
             schemaFile: schemaFile, documentFiles: documentFiles, configuration: configuration,
             cache: schemaCacheDirectory.map(SchemaCache.init(directory:)), timings: &timings)
-        guard let plan, !diagnostics.containsErrors else { return CodegenResult(files: [], diagnostics: sorted(diagnostics)) }
+        guard var plan, !diagnostics.containsErrors else { return CodegenResult(files: [], diagnostics: sorted(diagnostics)) }
+        plan.importsFoundation = configuration.needsFoundation
         let files = timings.measure(\.render) {
             SwiftRenderer(plan: plan).render().map { GeneratedFile(name: $0.name, contents: $0.content) }
         }
@@ -189,8 +190,13 @@ public struct CodegenResult: Sendable, Hashable {
     /// Whether generation finished without errors (warnings allowed).
     public var succeeded: Bool { !diagnostics.containsErrors }
 
-    /// Writes each file into `directory` (created if needed), atomically and only when its content changed, so
-    /// unchanged outputs keep their timestamps and the build stays incremental. Returns the names written.
+    /// Writes each file into `directory` (created if needed), only when its content changed, so unchanged outputs
+    /// keep their timestamps and the build stays incremental; removes files generated earlier for inputs that are
+    /// gone. All or nothing: the changed files are written beside the folder's files first and moved into place
+    /// only when every one was written. A file in `directory` that fgql did not generate is never overwritten
+    /// (the run then writes nothing). Returns the names written or removed.
+    ///
+    /// - Throws: an error whose description says what stopped it and that nothing was changed.
     @discardableResult
     public func write(to directory: String) throws -> [String] {
         try OutputWriter.write(files, to: directory)

@@ -33,7 +33,10 @@ public actor FlatfileTokenStore: AccessTokenProvider {
     public nonisolated var credentialHint: String { credentials.publicHint }
 
     private let exchange: TokenExchange?
+    private let clock: WallClock
     private let persistence: (any TokenPersistence)?
+    /// Where this credential's token is persisted, when it is.
+    public nonisolated let persistenceKey: String?
     private var current: AccessToken?
     private var checkedPersistence = false
     private var refreshing = false
@@ -41,6 +44,9 @@ public actor FlatfileTokenStore: AccessTokenProvider {
 
     /// How many exchanges this store has started: 0 for direct credentials.
     public private(set) var exchangeCount = 0
+    /// Why the last token could not be persisted (an unwritable cache directory, say); `nil` after a success.
+    /// The token still works for this process; the next one exchanges again.
+    public private(set) var persistenceFailure: String?
 
     /// A store for `credentials`. Access keys are exchanged at `{apiURL}/auth/access-key/exchange`; API
     /// credentials and user credentials at `{platformURL}/v1/auth`.
@@ -50,11 +56,15 @@ public actor FlatfileTokenStore: AccessTokenProvider {
         options: GraphQLClientOptions = GraphQLClientOptions(), transport: any HTTPTransport = URLSessionTransport.shared
     ) {
         self.credentials = credentials
+        clock = options.clock
         let pipeline = HTTPPipeline(transport: transport, options: options)
         exchange = TokenExchange(credentials: credentials, apiURL: apiURL, platformURL: platformURL, pipeline: pipeline)
         self.persistence = exchange == nil ? nil : persistence
+        persistenceKey = exchange.flatMap { exchange in
+            persistence.map { exchange.persistenceKey + " " + $0.fingerprint(ofSecret: credentials.secrets.joined(separator: "\n")) }
+        }
         if exchange == nil, let key = credentials.secrets.first {
-            current = AccessToken(value: key, expiresAt: JSONWebTokenClaims(token: key)?.expiresAt)
+            current = AccessToken(value: key, expiresAt: JSONWebTokenClaims(token: key)?.expiresAt, obtainedAt: clock.now())
         }
     }
 
@@ -62,11 +72,11 @@ public actor FlatfileTokenStore: AccessTokenProvider {
     public func cachedToken() -> AccessToken? { current }
 
     public func accessToken() async throws(GraphQLClientError) -> AccessToken {
-        if let current, exchange == nil || !current.needsRefresh() { return current }
+        if let current, exchange == nil || !current.needsRefresh(at: clock.now()) { return current }
         if !checkedPersistence {
             checkedPersistence = true
-            if let exchange, let saved = persistence?.loadToken(forKey: exchange.persistenceKey),
-               !saved.needsRefresh() {
+            if let persistenceKey, let saved = persistence?.loadToken(forKey: persistenceKey),
+               !saved.needsRefresh(at: clock.now()) {
                 current = saved
                 return saved
             }
@@ -74,17 +84,17 @@ public actor FlatfileTokenStore: AccessTokenProvider {
         let refreshed = await awaitRefresh()
         // A refresh that fails while the old token is still valid (only inside the refresh margin) is not fatal:
         // use the old token and try again on the next call.
-        if case .failure = refreshed, let current, let expiresAt = current.expiresAt, Date() < expiresAt {
+        if case .failure = refreshed, let current, let expiresAt = current.expiresAt, clock.now() < expiresAt {
             return current
         }
         return try refreshed.get()
     }
 
     public func invalidate(_ token: AccessToken) -> Bool {
-        guard let exchange else { return false }
+        guard exchange != nil else { return false }
         if current?.value == token.value {
             current = nil
-            persistence?.removeToken(forKey: exchange.persistenceKey)
+            if let persistenceKey { persistence?.removeToken(forKey: persistenceKey) }
         }
         return true
     }
@@ -126,7 +136,14 @@ public actor FlatfileTokenStore: AccessTokenProvider {
         refreshing = false
         if case .success(let token) = result {
             current = token
-            if let exchange { try? persistence?.saveToken(token, forKey: exchange.persistenceKey) }
+            if let persistence, let persistenceKey {
+                do {
+                    try persistence.saveToken(token, forKey: persistenceKey)
+                    persistenceFailure = nil
+                } catch {
+                    persistenceFailure = error.localizedDescription
+                }
+            }
         }
         let pending = waiters
         waiters = [:]

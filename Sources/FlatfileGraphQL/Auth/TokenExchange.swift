@@ -50,7 +50,8 @@ struct TokenExchange: Sendable {
         redactor = Redactor(secrets: credentials.secrets)
     }
 
-    /// Where tokens for these credentials are persisted: the exchange URL and the credential's public id.
+    /// The public part of where tokens for these credentials are persisted: the exchange URL and the credential's
+    /// public id (`FlatfileTokenStore` adds the secret's fingerprint).
     var persistenceKey: String {
         "\(credentials.kind.rawValue) \(url.safeDescription) \(credentials.publicHint)"
     }
@@ -62,7 +63,7 @@ struct TokenExchange: Sendable {
         request.setValue("application/json", forHTTPHeaderField: "Accept")
         request.setValue(pipeline.options.userAgent, forHTTPHeaderField: "User-Agent")
         request.httpBody = JSONValue.object(body).jsonData()
-        let obtainedAt = Date()
+        let obtainedAt = pipeline.options.clock.now()
         let answer = try await pipeline.send(request, retryable: true)
 
         guard answer.isSuccess else {

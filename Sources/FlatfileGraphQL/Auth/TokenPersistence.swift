@@ -10,8 +10,10 @@ import Musl
 /// Keeps exchanged tokens between runs, so a program that starts often (a cron job, the CLI) does not exchange
 /// its credentials every time.
 ///
-/// Keys are derived from the API URL and the credential's public id (never its secret). Implementations must not
-/// throw away other keys' tokens and should fail quietly: a token that cannot be loaded is simply exchanged again.
+/// Keys are derived from the exchange URL, the credential's public id and a keyed fingerprint of its secret (never
+/// the secret itself), so a rotated or wrong secret never picks up a token the old one earned. Implementations must
+/// not throw away other keys' tokens and should fail quietly: a token that cannot be loaded is simply exchanged
+/// again.
 ///
 /// ```swift
 /// let client = GraphQLClient.flatfile(credentials: credentials, tokenPersistence: FileTokenPersistence())
@@ -23,6 +25,24 @@ public protocol TokenPersistence: Sendable {
     func saveToken(_ token: AccessToken, forKey key: String) throws
     /// Forgets the token saved under `key`.
     func removeToken(forKey key: String)
+    /// A stable fingerprint of `secret` to key tokens by: equal for the same secret, different for another, and
+    /// revealing nothing usable about it. The default is HMAC-SHA256 under a fixed key; `FileTokenPersistence`
+    /// keys it with a random key of its own, so a copied cache file cannot be used to test guesses of a password.
+    func fingerprint(ofSecret secret: String) -> String
+}
+
+extension TokenPersistence {
+    public func fingerprint(ofSecret secret: String) -> String {
+        SecretFingerprint.hex(key: Array("fgql token cache".utf8), secret: secret)
+    }
+}
+
+/// The keyed hash behind `TokenPersistence.fingerprint(ofSecret:)`.
+enum SecretFingerprint {
+    /// The first 128 bits of HMAC-SHA256, in hex: plenty to tell secrets apart.
+    static func hex(key: [UInt8], secret: String) -> String {
+        String(SHA256.hex(SHA256.hmac(key: key, message: Array(secret.utf8))).prefix(32))
+    }
 }
 
 /// Tokens in files under the user's cache directory, one file per key, readable only by the user.
@@ -79,7 +99,17 @@ public struct FileTokenPersistence: TokenPersistence {
         try? FileManager.default.removeItem(at: fileURL(forKey: key))
     }
 
-    func fileURL(forKey key: String) -> URL {
+    /// Keyed by 32 random bytes kept in the cache directory (mode 0600, made on first use).
+    public func fingerprint(ofSecret secret: String) -> String {
+        guard let key = fingerprintKey() else {
+            // No key can be kept: fall back to the fixed one, which still never reveals the secret itself.
+            return SecretFingerprint.hex(key: Array("fgql token cache".utf8), secret: secret)
+        }
+        return SecretFingerprint.hex(key: key, secret: secret)
+    }
+
+    /// The file the token saved under `key` lives in (it may not exist).
+    public func fileURL(forKey key: String) -> URL {
         directory.appendingPathComponent("token-\(Self.fingerprint(key)).json")
     }
 
@@ -92,6 +122,22 @@ public struct FileTokenPersistence: TokenPersistence {
         }
         let hex = String(hash, radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+
+    private func fingerprintKey() -> [UInt8]? {
+        let url = directory.appendingPathComponent("fingerprint.key")
+        if let data = try? Data(contentsOf: url), data.count == 32 { return Array(data) }
+        var generator = SystemRandomNumberGenerator()
+        let key = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+        do {
+            try createPrivateDirectory()
+            try writePrivateFile(key, to: url)
+        } catch {
+            return nil
+        }
+        // Another process may have written its key first: whichever rename came last wins, and both read it back.
+        guard let data = try? Data(contentsOf: url), data.count == 32 else { return nil }
+        return Array(data)
     }
 
     private func createPrivateDirectory() throws {

@@ -18,15 +18,18 @@ public struct GraphQLClientOptions: Sendable {
     public var allowInsecureHTTP: Bool
     /// The `User-Agent` header.
     public var userAgent: String
+    /// The time used for token expiry and `Retry-After` dates.
+    public var clock: WallClock
 
     public init(
         timeout: Duration = .seconds(60), retryPolicy: RetryPolicy = RetryPolicy(), allowInsecureHTTP: Bool = false,
-        userAgent: String = "fgql"
+        userAgent: String = "fgql", clock: WallClock = .system
     ) {
         self.timeout = timeout
         self.retryPolicy = retryPolicy
         self.allowInsecureHTTP = allowInsecureHTTP
         self.userAgent = userAgent
+        self.clock = clock
     }
 }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Decodes `Decodable` types from an already-parsed `JSONValue`, without turning it back into text.
 ///
 /// `GraphQLClient` parses a response once and decodes the typed `data` from it with this decoder; `JSONValue`
@@ -7,6 +9,11 @@
 /// struct Batch: Decodable { var id: String; var status: String }
 /// let batch = try JSONValueDecoder().decode(Batch.self, from: ["id": "b1", "status": "submitted"])
 /// ```
+///
+/// It decodes what `JSONDecoder` (with its default strategies) decodes from the same text: `URL` from a string,
+/// `Data` from Base64, `Decimal` from a number, and the rest through their own `init(from:)`. It also takes a
+/// `Decimal` from a string holding a number (`"12.50"`), which servers use to keep every digit; a `Decimal` from a
+/// JSON number keeps the digits a `Double` holds (about 15).
 ///
 /// Errors are ordinary `DecodingError`s whose coding path names the member that failed.
 public struct JSONValueDecoder: Sendable {
@@ -74,6 +81,13 @@ public struct JSONValueDecoder: Sendable {
             // Fast paths: JSON scalars in generated types are JSONValue; no need to rebuild them.
             if T.self == JSONValue.self, let same = value as? T { return same }
             if T.self == JSONObject.self, case .object(let object) = value, let same = object as? T { return same }
+            // Comparing the types first keeps the (slower) conformance lookup off the path of every other type.
+            if T.self == URL.self || T.self == Decimal.self || T.self == Data.self,
+                let foundationType = T.self as? any FoundationJSONValue.Type,
+                let decoded = try foundationType.unbox(value, path: path) as? T
+            {
+                return decoded
+            }
             return try T(from: self)
         }
 
@@ -119,11 +133,18 @@ extension String: JSONScalar {
 
 extension BinaryFloatingPoint where Self: JSONScalar {
     static func unbox(_ value: JSONValue, path: @autoclosure () -> JSONValueDecoder.PathNode) throws -> Self {
+        let converted: Self
         switch value {
-        case .int(let int): return Self(int)
-        case .double(let double): return Self(double)
+        case .int(let int): converted = Self(int)
+        case .double(let double): converted = Self(double)
         default: throw JSONValueDecoder.mismatch(Self.self, expected: "a number", found: value, path: path().keys)
         }
+        // As `JSONDecoder` does: a number too large for a `Float` is an error, not infinity.
+        guard converted.isFinite else {
+            throw DecodingError.dataCorrupted(.init(
+                codingPath: path().keys, debugDescription: "number \(value) does not fit in \(Self.self)"))
+        }
+        return converted
     }
 }
 
@@ -156,6 +177,59 @@ extension UInt8: JSONScalar {}
 extension UInt16: JSONScalar {}
 extension UInt32: JSONScalar {}
 extension UInt64: JSONScalar {}
+
+// MARK: - Foundation types
+
+/// A Foundation type that `JSONDecoder` reads from a JSON scalar of its own choosing rather than through the
+/// type's `init(from:)` (which, for these, expects a keyed or unkeyed container).
+protocol FoundationJSONValue {
+    static func unbox(_ value: JSONValue, path: JSONValueDecoder.PathNode) throws -> Self
+}
+
+extension URL: FoundationJSONValue {
+    static func unbox(_ value: JSONValue, path: JSONValueDecoder.PathNode) throws -> URL {
+        let text = try String.unbox(value, path: path)
+        guard let url = URL(string: text) else {
+            throw DecodingError.dataCorrupted(.init(
+                codingPath: path.keys, debugDescription: "expected a URL, found \(JSONValue.string(text))"))
+        }
+        return url
+    }
+}
+
+extension Data: FoundationJSONValue {
+    static func unbox(_ value: JSONValue, path: JSONValueDecoder.PathNode) throws -> Data {
+        guard case .string(let text) = value else {
+            throw JSONValueDecoder.mismatch(Data.self, expected: "a Base64 string", found: value, path: path.keys)
+        }
+        guard let data = Data(base64Encoded: text) else {
+            throw DecodingError.dataCorrupted(.init(
+                codingPath: path.keys, debugDescription: "expected Base64 data, found \(value)"))
+        }
+        return data
+    }
+}
+
+extension Decimal: FoundationJSONValue {
+    static func unbox(_ value: JSONValue, path: JSONValueDecoder.PathNode) throws -> Decimal {
+        let decimal: Decimal?
+        switch value {
+        case .int(let int): decimal = Decimal(int)
+        // The Double's shortest text is the number as the server wrote it, up to the digits a Double holds.
+        case .double(let double): decimal = Decimal(string: String(double), locale: nil)
+        // `Decimal(string:)` alone would read "12abc" as 12: the whole text must be a JSON number.
+        case .string(let text):
+            let isNumber = (try? JSONValue(parsing: text))?.doubleValue != nil
+            decimal = isNumber ? Decimal(string: text, locale: nil) : nil
+        default: throw JSONValueDecoder.mismatch(Decimal.self, expected: "a number", found: value, path: path.keys)
+        }
+        guard let decimal, !decimal.isNaN else {
+            throw DecodingError.dataCorrupted(.init(
+                codingPath: path.keys, debugDescription: "expected a decimal number, found \(value)"))
+        }
+        return decimal
+    }
+}
 
 // MARK: - Containers
 
@@ -251,7 +325,11 @@ extension JSONValueDecoder {
         }
 
         mutating func decodeNil() throws -> Bool {
-            guard !isAtEnd, elements[currentIndex].isNull else { return false }
+            guard !isAtEnd else {
+                throw DecodingError.valueNotFound(Never?.self, .init(
+                    codingPath: currentPath.keys, debugDescription: "the array has only \(elements.count) elements"))
+            }
+            guard elements[currentIndex].isNull else { return false }
             currentIndex += 1
             return true
         }

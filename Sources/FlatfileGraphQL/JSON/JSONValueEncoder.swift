@@ -9,8 +9,10 @@ import Foundation
 /// json.jsonString()   // {"licenseKey":"k","take":5}
 /// ```
 ///
-/// `URL`s encode as their absolute string and `Decimal`s as numbers, as with `JSONEncoder`; a non-finite
-/// floating-point value is an `EncodingError`.
+/// The output is what `JSONEncoder` (with its default strategies) writes, parsed: `URL`s encode as their absolute
+/// string, `Data` as Base64, `Decimal`s and `Float`s as the numbers their text spells, and encoding a key again
+/// replaces its value (a nested container asked for the same key again adds to it). A non-finite floating-point
+/// value is an `EncodingError`.
 public struct JSONValueEncoder: Sendable {
     public init() {}
 
@@ -49,15 +51,25 @@ public struct JSONValueEncoder: Sendable {
             }
         }
 
-        /// The child for `key`, created (after the existing members) on first use.
+        /// The child for `key`, created (after the existing members) on first use; what a nested container or
+        /// super encoder writes into, so asking for the same key again adds to what is there.
         func member(_ key: String) -> Node {
             becomeObject()
             if let existing = members[key] { return existing }
+            return replaceMember(key)
+        }
+
+        /// A fresh child for `key`, in the position of the one it replaces: encoding a key again overwrites its
+        /// value (as `JSONEncoder` does) instead of adding the new elements or members to the old ones.
+        @discardableResult
+        func replaceMember(_ key: String) -> Node {
+            becomeObject()
             let node = Node()
-            keys.append(key)
-            members[key] = node
+            if members.updateValue(node, forKey: key) == nil { keys.append(key) }
             return node
         }
+
+        var elementCount: Int { kind == .array ? elements.count : 0 }
 
         func appendElement() -> Node {
             becomeArray()
@@ -66,17 +78,34 @@ public struct JSONValueEncoder: Sendable {
             return node
         }
 
+        /// Makes this node an object, keeping the members of an object value already encoded here (a container
+        /// opened where a `JSONValue` or `JSONObject` was encoded adds to it, as with `JSONEncoder`).
         func becomeObject() {
             guard kind != .object else { return }
+            let encoded = kind == .value ? value : .null
             kind = .object
+            value = .null
             keys = []
             members = [:]
+            if case .object(let object) = encoded {
+                for (key, member) in object { replaceMember(key).set(member) }
+            }
         }
 
+        /// Makes this node an array, keeping the elements of an array value already encoded here.
         func becomeArray() {
             guard kind != .array else { return }
+            let encoded = kind == .value ? value : .null
             kind = .array
+            value = .null
             elements = []
+            if case .array(let values) = encoded {
+                elements = values.map { element in
+                    let node = Node()
+                    node.set(element)
+                    return node
+                }
+            }
         }
     }
 
@@ -103,24 +132,38 @@ public struct JSONValueEncoder: Sendable {
             switch value {
             case let json as JSONValue: node.set(json)
             case let object as JSONObject: node.set(.object(object))
+            // The types `JSONEncoder` writes in a form of its own rather than through their `encode(to:)`.
             case let url as URL: node.set(.string(url.absoluteString))
-            case let decimal as Decimal: node.set(Self.number(decimal))
+            case let decimal as Decimal: node.set(try Self.number(decimal, path: codingPath))
+            case let data as Data: node.set(.string(data.base64EncodedString()))
             default: try value.encode(to: self)
             }
         }
 
-        static func number(_ decimal: Decimal) -> JSONValue {
-            if let int = Int(decimal.description) { return .int(int) }
-            return .double(NSDecimalNumber(decimal: decimal).doubleValue)
+        /// `JSONEncoder` writes a `Decimal`'s text as the number: read back, that is an integer when it fits `Int`
+        /// and otherwise the `Double` nearest to it.
+        static func number(_ decimal: Decimal, path: [any CodingKey]) throws -> JSONValue {
+            let text = decimal.description
+            if let int = Int(text) { return .int(int) }
+            guard !decimal.isNaN, let double = Double(text), double.isFinite else {
+                throw EncodingError.invalidValue(decimal, .init(
+                    codingPath: path, debugDescription: "\(text) cannot be written as JSON"))
+            }
+            return .double(double)
         }
     }
 
-    static func scalar<T: BinaryFloatingPoint>(_ value: T, path: [any CodingKey]) throws -> JSONValue {
+    /// A `Float` is written as its own shortest text (`0.1`, as `JSONEncoder` does), not as the longer `Double`
+    /// it widens to (`0.10000000149011612`).
+    static func scalar<T: BinaryFloatingPoint & LosslessStringConvertible>(_ value: T, path: [any CodingKey]) throws
+        -> JSONValue
+    {
         guard value.isFinite else {
             throw EncodingError.invalidValue(value, .init(
                 codingPath: path, debugDescription: "\(value) cannot be written as JSON"))
         }
-        return .double(Double(value))
+        if let double = value as? Double { return .double(double) }
+        return .double(Double(value.description) ?? Double(value))
     }
 
     static func scalar<T: FixedWidthInteger>(_ value: T) -> JSONValue {
@@ -132,7 +175,7 @@ public struct JSONValueEncoder: Sendable {
         let node: Node
         let codingPath: [any CodingKey]
 
-        private func set(_ value: JSONValue, _ key: Key) { node.member(key.stringValue).set(value) }
+        private func set(_ value: JSONValue, _ key: Key) { node.replaceMember(key.stringValue).set(value) }
 
         mutating func encodeNil(forKey key: Key) throws { set(.null, key) }
         mutating func encode(_ value: Bool, forKey key: Key) throws { set(.bool(value), key) }
@@ -155,7 +198,7 @@ public struct JSONValueEncoder: Sendable {
         mutating func encode(_ value: UInt64, forKey key: Key) throws { set(JSONValueEncoder.scalar(value), key) }
 
         mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-            try NodeEncoder(node: node.member(key.stringValue), codingPath: codingPath + [key]).encodeValue(value)
+            try NodeEncoder(node: node.replaceMember(key.stringValue), codingPath: codingPath + [key]).encodeValue(value)
         }
 
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key)
@@ -168,23 +211,28 @@ public struct JSONValueEncoder: Sendable {
             NodeEncoder(node: node.member(key.stringValue), codingPath: codingPath + [key]).unkeyedContainer()
         }
 
+        // A super encoder replaces the key's value, as `JSONEncoder`'s does when it is released (which, for the
+        // usual `try super.encode(to: container.superEncoder())`, is right away).
         mutating func superEncoder() -> any Encoder {
-            NodeEncoder(node: node.member("super"), codingPath: codingPath + [JSONMemberKey("super")])
+            NodeEncoder(node: node.replaceMember("super"), codingPath: codingPath + [JSONMemberKey("super")])
         }
 
         mutating func superEncoder(forKey key: Key) -> any Encoder {
-            NodeEncoder(node: node.member(key.stringValue), codingPath: codingPath + [key])
+            NodeEncoder(node: node.replaceMember(key.stringValue), codingPath: codingPath + [key])
         }
     }
 
     struct UnkeyedContainer: UnkeyedEncodingContainer {
         let node: Node
         let codingPath: [any CodingKey]
-        private(set) var count = 0
+        private(set) var count: Int
 
+        /// A second unkeyed container of the same encoder appends to the first one's elements, as with
+        /// `JSONEncoder`; `count` (and so the coding path of each element) continues from there.
         init(node: Node, codingPath: [any CodingKey]) {
             self.node = node
             self.codingPath = codingPath
+            count = node.elementCount
         }
 
         private var nextPath: [any CodingKey] { codingPath + [JSONMemberKey(index: count)] }

@@ -21,6 +21,20 @@ public enum GraphQLNullable<Wrapped> {
         if case .value(let wrapped) = self { return wrapped }
         return nil
     }
+
+    /// The value transformed, absent and null kept: how generated code sends a `Date` in its declared format.
+    ///
+    /// ```swift
+    /// let since: GraphQLNullable<Date> = .value(date)
+    /// since.map { GraphQLFormatted<GraphQLDateFormat.ISO8601>($0) }   // .value(GraphQLFormatted(date))
+    /// ```
+    public func map<Transformed>(_ transform: (Wrapped) throws -> Transformed) rethrows -> GraphQLNullable<Transformed> {
+        switch self {
+        case .absent: .absent
+        case .null: .null
+        case .value(let wrapped): .value(try transform(wrapped))
+        }
+    }
 }
 
 extension GraphQLNullable: Sendable where Wrapped: Sendable {}

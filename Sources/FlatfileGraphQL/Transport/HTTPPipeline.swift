@@ -45,7 +45,7 @@ struct HTTPPipeline: Sendable {
                 guard attempt < maximumAttempts, Self.retryableStatusCodes.contains(answer.statusCode) else {
                     return answer
                 }
-                wait = RetryAfter.delay(from: response, now: Date()).map { min($0, policy.maximumRetryAfter) }
+                wait = RetryAfter.delay(from: response, now: options.clock.now()).map { min($0, policy.maximumRetryAfter) }
                     ?? policy.backoff(beforeRetry: attempt - 1)
             } catch {
                 let failure = Self.transportFailure(error, url: url, attempts: attempt)
@@ -135,7 +135,7 @@ struct HTTPPipeline: Sendable {
 
 extension URL {
     /// Scheme, host, port and path: no user info, query or fragment, which could carry secrets.
-    var safeDescription: String {
+    package var safeDescription: String {
         var components = URLComponents()
         components.scheme = scheme
         components.host = host

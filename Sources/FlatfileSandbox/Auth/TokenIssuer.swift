@@ -30,10 +30,12 @@ final class TokenIssuer: Sendable {
 
     private let signer = TokenSigner()
     private let maximumLifetime: Duration
+    private let now: @Sendable () -> Date
     private let issued = Locked(Issued())
 
-    init(maximumLifetime: Duration) {
+    init(maximumLifetime: Duration, now: @escaping @Sendable () -> Date) {
         self.maximumLifetime = maximumLifetime
+        self.now = now
     }
 
     /// A new token living `min(requested, maximum)`; the returned lifetime is what the token really gets.
@@ -41,7 +43,7 @@ final class TokenIssuer: Sendable {
         -> (token: String, lifetime: Duration, expires: Date)
     {
         let lifetime = min(requestedLifetime, maximumLifetime)
-        let now = Date()
+        let now = self.now()
         let expires = now.addingTimeInterval(lifetime.seconds)
         let sequence = issued.withLock { state in
             state.count += 1
@@ -85,7 +87,7 @@ final class TokenIssuer: Sendable {
             } catch {
                 throw .token(error)
             }
-            guard Date().timeIntervalSince1970 < Double(claims.exp) else { throw .token(.expired) }
+            guard now().timeIntervalSince1970 < Double(claims.exp) else { throw .token(.expired) }
             let revokedThrough = issued.withLock { $0.revokedThrough }
             guard let sequence = Int(claims.jti), sequence > revokedThrough else { throw .token(.revoked) }
             return .account

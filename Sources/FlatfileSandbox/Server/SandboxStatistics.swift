@@ -13,6 +13,8 @@ public final class SandboxStatistics: Sendable {
         var platform: [SandboxPlatformRequest] = []
         var platformInFlight = 0
         var platformPeakInFlight = 0
+        /// Callers of `waitForRequests` not yet satisfied.
+        var waiters: [(route: SandboxRoute, count: Int, continuation: CheckedContinuation<Void, Never>)] = []
     }
 
     private let counts = Locked(Counts())
@@ -25,6 +27,27 @@ public final class SandboxStatistics: Sendable {
     /// Tokens issued by an auth route (`.accessKeyExchange` or `.platformAuth`).
     public func exchanges(on route: SandboxRoute) -> Int {
         counts.withLock { $0.exchanges[route, default: 0] }
+    }
+
+    /// Returns once `route` has received `count` requests (at once if it has): how a test knows a request is at
+    /// the server — delayed there by a `.latency` fault, say — before it cancels the caller, without guessing a
+    /// time to sleep.
+    ///
+    /// ```swift
+    /// sandbox.faults.enqueue(.latency(.seconds(20)), count: 1, on: .graphql)
+    /// let task = Task { try await client.fetch(GetBatchesQuery()) }
+    /// await sandbox.statistics.waitForRequests(on: .graphql, count: 1)
+    /// task.cancel()
+    /// ```
+    public func waitForRequests(on route: SandboxRoute, count: Int) async {
+        await withCheckedContinuation { continuation in
+            let reached = counts.withLock { counts in
+                if counts.requests[route, default: 0] >= count { return true }
+                counts.waiters.append((route, count, continuation))
+                return false
+            }
+            if reached { continuation.resume() }
+        }
     }
 
     /// Requests to `/graphql`, whatever their outcome.
@@ -82,7 +105,14 @@ public final class SandboxStatistics: Sendable {
     }
 
     func recordRequest(on route: SandboxRoute) {
-        counts.withLock { $0.requests[route, default: 0] += 1 }
+        let satisfied = counts.withLock { counts in
+            counts.requests[route, default: 0] += 1
+            let total = counts.requests[route, default: 0]
+            let satisfied = counts.waiters.filter { $0.route == route && $0.count <= total }.map(\.continuation)
+            counts.waiters.removeAll { $0.route == route && $0.count <= total }
+            return satisfied
+        }
+        for continuation in satisfied { continuation.resume() }
     }
 
     func recordExchange(on route: SandboxRoute) {

@@ -8,8 +8,9 @@ struct AuthCommand: AsyncParsableCommand {
         commandName: "auth",
         abstract: "Show which Flatfile credential is in use, its token's subject and expiry, and where it is cached.",
         discussion: """
-            Exchanges the credential for a token if no cached one is still valid, so it also checks that the \
-            credential works. The token itself is printed only with --show-token.
+            Exchanges the credential for a token if no cached one is still valid, then sends one small query with \
+            it, so a wrong or revoked credential fails here (exit status 3) rather than in the next run. The token \
+            itself is printed only with --show-token.
 
             Examples:
               fgql auth
@@ -54,13 +55,16 @@ struct AuthCommand: AsyncParsableCommand {
         }
         let token: AccessToken
         do {
+            // The server's word, not the token's shape: a direct key or a cached token may no longer be accepted.
+            // A refused token is replaced once (a rotated secret exchanges anew) before this fails.
+            _ = try await connection.client.execute(document: "query FgqlAuthCheck { __typename }")
             token = try await provider.accessToken()
         } catch {
             throw CommandFailure(error)
         }
         var lines = [
             "credential: \(provider.credentialKind) (\(provider.credentialHint))",
-            "api:        \(configuration.apiURL.absoluteString)",
+            "api:        \(configuration.apiURL.safeDescription)",
         ]
         if provider.credentialKind.isExchanged {
             lines.append("token:      exchanged at \(Self.timestamp(token.obtainedAt))")
@@ -77,12 +81,25 @@ struct AuthCommand: AsyncParsableCommand {
             lines.append("expires:    never (or unknown)")
         }
         if let persistence = connection.tokenPersistence, provider.credentialKind.isExchanged {
-            lines.append("cached in:  \(persistence.directory.path) (files readable only by you, mode 0600)")
+            lines.append("cached in:  " + Self.cacheState(persistence, provider as? FlatfileTokenStore))
         } else {
             lines.append("cached in:  nowhere\(connection.sandbox != nil ? " (the sandbox's tokens die with it)" : "")")
         }
         if showToken { lines.append("bearer:     \(token.value)") }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// What is really on disk: the token file and its mode, or why there is none.
+    private static func cacheState(_ persistence: FileTokenPersistence, _ store: FlatfileTokenStore?) -> String {
+        guard let key = store?.persistenceKey else { return "nowhere" }
+        let file = persistence.fileURL(forKey: key)
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: file.path),
+              let mode = (attributes[.posixPermissions] as? NSNumber)?.intValue
+        else { return "nothing written to \(persistence.directory.path) (the cache folder could not be written)" }
+        let octal = String(mode & 0o777, radix: 8)
+        return mode & 0o077 == 0
+            ? "\(file.path) (readable only by you, mode \(octal))"
+            : "\(file.path) (mode \(octal): other users can read it; run chmod 600 on it)"
     }
 
     private static func timestamp(_ date: Date) -> String {

@@ -17,6 +17,8 @@ struct Connection {
     let configuration: FlatfileConfiguration?
     /// Where exchanged tokens are cached between runs, when they are.
     let tokenPersistence: FileTokenPersistence?
+    /// Where the run's diagnostics go.
+    let log: StandardError
 
     static func open(
         _ options: ConnectionOptions, api: FlatfileAPI = .legacyGraphQL, workingDirectory: URL, log: StandardError
@@ -35,7 +37,7 @@ struct Connection {
                 throw .usage("--endpoint \(endpoint) is not an http(s) URL, for example https://api.example.com/graphql.")
             }
             let client = GraphQLClient(endpoint: url, headers: headerFields, options: clientOptions, transport: transport)
-            return Connection(client: client, environment: loaded.variables, sandbox: nil, configuration: nil, tokenPersistence: nil)
+            return Connection(client: client, environment: loaded.variables, sandbox: nil, configuration: nil, tokenPersistence: nil, log: log)
         }
 
         if options.sandbox {
@@ -61,7 +63,7 @@ struct Connection {
                 transport: transport)
             return Connection(
                 client: client, environment: environment, sandbox: sandbox,
-                configuration: configuration, tokenPersistence: nil)
+                configuration: configuration, tokenPersistence: nil, log: log)
         }
 
         let configuration: FlatfileConfiguration
@@ -76,7 +78,7 @@ struct Connection {
             transport: transport)
         return Connection(
             client: client, environment: loaded.variables, sandbox: nil,
-            configuration: configuration, tokenPersistence: persistence)
+            configuration: configuration, tokenPersistence: persistence, log: log)
     }
 
     private static func makeClient(
@@ -95,9 +97,13 @@ struct Connection {
         }
     }
 
-    /// Stops the sandbox, if this connection started one.
+    /// Stops the sandbox, if this connection started one, and says if the token could not be cached (the run
+    /// worked, but the next one will exchange the credential again).
     func close() async {
         await sandbox?.stop()
+        if let store = client.tokenProvider as? FlatfileTokenStore, let failure = await store.persistenceFailure {
+            log.warning("the token could not be cached (\(failure)); the next run exchanges the credential again. Check that \(tokenPersistence?.directory.path ?? "the cache folder") is writable, or set XDG_CACHE_HOME.")
+        }
     }
 }
 

@@ -97,6 +97,31 @@ struct FileTokenPersistenceTests {
         #expect(persistence.loadToken(forKey: key) == nil)
     }
 
+    @Test("fingerprints a secret with a key of its own: stable, different per secret, never the secret")
+    func secretFingerprints() throws {
+        let directory = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory.deletingLastPathComponent()) }
+        let persistence = FileTokenPersistence(directory: directory)
+        let first = persistence.fingerprint(ofSecret: "s3cret-password")
+        #expect(first.count == 32)
+        #expect(FileTokenPersistence(directory: directory).fingerprint(ofSecret: "s3cret-password") == first)
+        #expect(persistence.fingerprint(ofSecret: "s3cret-passwore") != first)
+        #expect(!first.contains("s3cret"))
+        // Another cache folder has another key, so the same secret does not give the same fingerprint.
+        let elsewhere = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: elsewhere.deletingLastPathComponent()) }
+        #expect(FileTokenPersistence(directory: elsewhere).fingerprint(ofSecret: "s3cret-password") != first)
+        let keyMode = try FileManager.default.attributesOfItem(
+            atPath: directory.appendingPathComponent("fingerprint.key").path)[.posixPermissions] as? Int
+        #expect(keyMode == 0o600)
+    }
+
+    @Test("HMAC-SHA256 matches RFC 4231's test vector")
+    func hmacVector() {
+        let mac = SHA256.hmac(key: Array("Jefe".utf8), message: Array("what do ya want for nothing?".utf8))
+        #expect(SHA256.hex(mac) == "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843")
+    }
+
     @Test("ignores a corrupt file instead of failing")
     func corruptFile() throws {
         let directory = temporaryDirectory()

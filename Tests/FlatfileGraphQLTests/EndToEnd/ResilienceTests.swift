@@ -180,7 +180,7 @@ struct ResilienceTests {
             let client = try await warmClient(sandbox)
             sandbox.faults.enqueue(.latency(.seconds(20)), count: 1, on: .graphql)
             let task = Task { try await client.fetch(GetBatchesQuery()) }
-            try await Task.sleep(for: .milliseconds(300))
+            await sandbox.statistics.waitForRequests(on: .graphql, count: 2)  // the warm-up's, then this one
             task.cancel()
             let error = await clientError(of: task)
             guard case .transport(let failure) = error else {
@@ -198,7 +198,7 @@ struct ResilienceTests {
             let client = sandboxClient(sandbox)
             let waiting = Task { try await client.fetch(GetBatchesQuery()) }
             let patient = Task { try await client.fetch(GetBatchesQuery()) }
-            try await Task.sleep(for: .milliseconds(300))
+            await sandbox.statistics.waitForRequests(on: .accessKeyExchange, count: 1)
             waiting.cancel()
             guard case .transport(let failure) = await clientError(of: waiting) else {
                 Issue.record("expected the cancelled caller to stop")

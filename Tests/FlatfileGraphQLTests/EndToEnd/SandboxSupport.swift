@@ -14,6 +14,13 @@ let quickRetries = GraphQLClientOptions(
         maximumRetries: 3, initialBackoff: .milliseconds(20), maximumBackoff: .milliseconds(100),
         maximumRetryAfter: .seconds(2)))
 
+/// `quickRetries` on `clock`, for tests that move time instead of waiting for it.
+func quickRetries(on clock: ManualClock) -> GraphQLClientOptions {
+    var options = quickRetries
+    options.clock = WallClock(now: clock.now)
+    return options
+}
+
 func sandboxClient(
     _ sandbox: SandboxServer, credentials: FlatfileCredentials = .accessKey(
         id: SandboxDemo.accessKeyId, secret: SandboxDemo.secretAccessKey),

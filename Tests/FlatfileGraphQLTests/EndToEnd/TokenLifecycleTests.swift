@@ -3,22 +3,18 @@ import FlatfileSandbox
 import Foundation
 import Testing
 
+/// Time moves by a `ManualClock` that the sandbox and the client share, so a token's whole life takes no time.
 @Suite("Token lifecycle against the sandbox")
 struct TokenLifecycleTests {
-    /// Waits (by the wall clock, as a real token does) until `client`'s token has expired.
-    private func waitUntilExpired(_ client: GraphQLClient) async throws {
-        let store = try #require(client.tokenProvider as? FlatfileTokenStore)
-        let expiresAt = try #require(await store.cachedToken()?.expiresAt)
-        while Date() <= expiresAt { try await Task.sleep(for: .milliseconds(100)) }
-    }
+    private let clock = ManualClock()
 
     @Test("200 concurrent operations on an expired token cause exactly one exchange, and all succeed")
     func concurrentRefreshIsSingleFlight() async throws {
-        try await withSandbox(SandboxConfiguration(maximumTokenLifetime: .seconds(12))) { sandbox in
-            let client = sandboxClient(sandbox)
+        try await withSandbox(SandboxConfiguration(maximumTokenLifetime: .seconds(12), now: clock.now)) { sandbox in
+            let client = sandboxClient(sandbox, options: quickRetries(on: clock))
             _ = try await client.fetch(GetBatchesQuery())
             #expect(sandbox.statistics.exchanges(on: .accessKeyExchange) == 1)
-            try await waitUntilExpired(client)
+            clock.advance(by: .seconds(13))
 
             let results = try await withThrowingTaskGroup(of: Int.self) { group in
                 for _ in 0..<200 {
@@ -36,18 +32,16 @@ struct TokenLifecycleTests {
 
     @Test("a token that expires mid-run is replaced before it is used")
     func refreshesBeforeExpiry() async throws {
-        // Tokens live 6 s and are replaced 3 s before they expire: room for a slow request on a busy machine.
-        try await withSandbox(SandboxConfiguration(maximumTokenLifetime: .seconds(6))) { sandbox in
-            let client = sandboxClient(sandbox)
+        // Tokens live 6 s and are replaced 3 s before they expire; an operation every 300 ms for 8 s.
+        try await withSandbox(SandboxConfiguration(maximumTokenLifetime: .seconds(6), now: clock.now)) { sandbox in
+            let client = sandboxClient(sandbox, options: quickRetries(on: clock))
             let store = try #require(client.tokenProvider as? FlatfileTokenStore)
             var tokens: Set<String> = []
-            var operations = 0
-            let end = Date().addingTimeInterval(8)
-            while Date() < end {
+            let operations = 27
+            for _ in 0..<operations {
                 _ = try await client.fetch(GetBatchesQuery())
-                operations += 1
                 if let token = await store.cachedToken() { tokens.insert(token.value) }
-                try await Task.sleep(for: .milliseconds(300))
+                clock.advance(by: .milliseconds(300))
             }
             #expect(tokens.count >= 2)
             #expect(sandbox.statistics.exchanges(on: .accessKeyExchange) == tokens.count)
@@ -58,12 +52,13 @@ struct TokenLifecycleTests {
 
     @Test("a refresh that fails while the old token is still valid keeps using the old token")
     func failedEarlyRefresh() async throws {
-        try await withSandbox(SandboxConfiguration(maximumTokenLifetime: .seconds(12))) { sandbox in
-            let client = sandboxClient(sandbox)
+        try await withSandbox(SandboxConfiguration(maximumTokenLifetime: .seconds(12), now: clock.now)) { sandbox in
+            let client = sandboxClient(sandbox, options: quickRetries(on: clock))
             _ = try await client.fetch(GetBatchesQuery())
             let store = try #require(client.tokenProvider as? FlatfileTokenStore)
             let token = try #require(await store.cachedToken())
-            while !token.needsRefresh() { try await Task.sleep(for: .milliseconds(100)) }
+            clock.advance(by: .seconds(8))  // inside the 5 s refresh margin, still valid
+            #expect(token.needsRefresh(at: clock.now()))
 
             sandbox.faults.enqueue(.status500, count: 1, on: .accessKeyExchange)
             let data = try await client.fetch(GetBatchesQuery())
@@ -140,7 +135,8 @@ struct TokenLifecycleTests {
             _ = try await client().fetch(GetBatchesQuery())
             _ = try await client().fetch(GetBatchesQuery())
             #expect(sandbox.statistics.exchanges(on: .accessKeyExchange) == 1)
-            let files = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+            // One token file, beside the key that fingerprints secrets.
+            let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasPrefix("token-") }
             #expect(files.count == 1)
             let text = try String(contentsOf: directory.appendingPathComponent(files[0]), encoding: .utf8)
             #expect(!text.contains(SandboxDemo.secretAccessKey))

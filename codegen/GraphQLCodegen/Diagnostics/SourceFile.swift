@@ -30,6 +30,12 @@ struct SourceFile: Sendable, Hashable {
         lineStarts = starts
     }
 
+    /// The UTF-8 offset where `needle` first occurs, for pointing at a setting in a JSON file (whose parser gives
+    /// no positions).
+    func utf8Offset(of needle: String) -> Int? {
+        text.utf8.firstRange(of: needle.utf8).map { text.utf8.distance(from: text.utf8.startIndex, to: $0.lowerBound) }
+    }
+
     /// 1-based line and column (in characters) of a UTF-8 byte offset.
     func position(ofUTF8Offset offset: Int) -> (line: Int, column: Int) {
         let utf8 = text.utf8

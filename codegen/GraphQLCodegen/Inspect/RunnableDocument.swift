@@ -53,11 +53,8 @@ public struct RunnableDocument: Sendable {
             case .success(let loaded): schema = loaded
             }
         }
-        let files = [file.path: file]
-        let errors = GraphQL.validate(schema: schema.schema, ast: document).map { $0.diagnostic(in: files) }
-        let deprecations = GraphQL.validate(schema: schema.schema, ast: document, rules: [NoDeprecatedCustomRule])
-            .map { $0.diagnostic(in: files, severity: .warning) }
-        return errors + deprecations
+        let documents = DocumentSet(files: [(file, document.definitions)], combined: document)
+        return DocumentValidator.validate(documents, schema: schema.schema, for: .running)
     }
 
     /// The operation to run: the one named `name`, or the only one when `name` is `nil`.

@@ -1,13 +1,10 @@
 import Foundation
 
-/// Generator settings, read from a target's optional `fgql.json`.
+/// Generator settings, read from a target's optional `fgql.json`; README.md ("fgql.json") documents every key.
 ///
 /// ```json
-/// { "namespace": "FlatfileSchema", "scalars": { "UUID": "String", "JSON": "JSONValue" }, "accessLevel": "public" }
+/// { "namespace": "FlatfileSchema", "scalars": { "UUID": "UUID", "DateTime": "Date", "JSON": "JSONValue" } }
 /// ```
-///
-/// `"endpoint": "flatfile-platform"` says the schema is not served by a remote GraphQL server but executed in-process
-/// over Flatfile's platform REST API (`fgql run` then uses that endpoint); the generator itself ignores it.
 public struct Configuration: Sendable, Hashable {
     /// The Swift access level of generated declarations.
     public enum AccessLevel: String, Sendable, Hashable, CaseIterable {
@@ -18,6 +15,9 @@ public struct Configuration: Sendable, Hashable {
     public var namespace: String
     /// GraphQL custom scalar name → Swift type. Unmapped custom scalars are `JSONValue`.
     public var scalars: [String: String]
+    /// GraphQL custom scalar name → the `GraphQLScalarFormat` type its values are coded through, for scalars whose
+    /// Swift type has a wire format (every `Date`; a user's type with a format of its own).
+    public var scalarFormats: [String: String]
     public var accessLevel: AccessLevel
     /// The module generated code imports for `GraphQLQuery`, `GraphQLNullable`, `GraphQLEnum` and `JSONValue`.
     public var runtimeModule: String
@@ -30,12 +30,34 @@ public struct Configuration: Sendable, Hashable {
 
     public static let defaultNamespace = "GraphQLSchemaTypes"
 
+    /// The `"format"` names of `Date` scalars and the runtime's format types they select; `iso8601` is the default.
+    public static let dateFormats: KeyValuePairs<String, String> = [
+        "iso8601": "GraphQLDateFormat.ISO8601",
+        "iso8601-fractional": "GraphQLDateFormat.ISO8601FractionalSeconds",
+        "epoch-seconds": "GraphQLDateFormat.EpochSeconds",
+        "epoch-milliseconds": "GraphQLDateFormat.EpochMilliseconds",
+    ]
+
+    /// Swift types generated code can name without importing Foundation: the standard library's and the runtime's.
+    static let typesWithoutFoundation: Set<String> = [
+        "String", "Int", "Int8", "Int16", "Int32", "Int64", "UInt", "UInt8", "UInt16", "UInt32", "UInt64", "Double",
+        "Float", "Bool", "JSONValue", "JSONObject",
+    ]
+
+    /// Whether generated files need `import Foundation`: a scalar maps to a type beyond the standard library and
+    /// the runtime (`Date`, `URL`, `UUID`, `Decimal`, or an app's own type, which may build on Foundation).
+    var needsFoundation: Bool {
+        scalars.values.contains { !Self.typesWithoutFoundation.contains($0.hasPrefix("Swift.") ? String($0.dropFirst(6)) : $0) }
+    }
+
     public init(
         namespace: String = Configuration.defaultNamespace, scalars: [String: String] = [:],
-        accessLevel: AccessLevel = .public, runtimeModule: String = "FlatfileGraphQL", endpoint: String? = nil
+        scalarFormats: [String: String] = [:], accessLevel: AccessLevel = .public,
+        runtimeModule: String = "FlatfileGraphQL", endpoint: String? = nil
     ) {
         self.namespace = namespace
         self.scalars = scalars
+        self.scalarFormats = scalarFormats
         self.accessLevel = accessLevel
         self.runtimeModule = runtimeModule
         self.endpoint = endpoint
@@ -96,14 +118,68 @@ public struct Configuration: Sendable, Hashable {
                 fail("\"scalars\" must map GraphQL scalar names to Swift types, like {\"UUID\": \"String\"}")
                 return (configuration, diagnostics)
             }
-            for (scalar, swiftType) in mapping.sorted(by: { $0.key < $1.key }) {
-                if let swiftType = swiftType as? String, SwiftName.isTypeReference(swiftType) {
-                    configuration.scalars[scalar] = swiftType
-                } else {
-                    fail("scalar \"\(scalar)\" must map to a Swift type name such as \"String\" or \"JSONValue\"")
+            for (scalar, setting) in mapping.sorted(by: { $0.key < $1.key }) {
+                switch ScalarSetting.parse(setting) {
+                case .success(let parsed):
+                    configuration.scalars[scalar] = parsed.swiftType
+                    configuration.scalarFormats[scalar] = parsed.format
+                case .failure(let problem):
+                    diagnostics.append(.error("scalar \"\(scalar)\" \(problem.message)", in: file, at: file.utf8Offset(of: "\"\(scalar)\"") ?? 0))
                 }
             }
         }
         return (configuration, diagnostics)
+    }
+}
+
+/// One value of `"scalars"`: a Swift type name, or `{"type": …, "format": …}`.
+struct ScalarSetting {
+    struct Problem: Error {
+        let message: String
+    }
+
+    var swiftType: String
+    /// The format type generated code codes values through; `nil` for a type coded as it is.
+    var format: String?
+
+    private static let keys = ["type", "format"]
+    private static var formatNames: String {
+        Configuration.dateFormats.map { "\"\($0.key)\"" }.joined(separator: ", ")
+    }
+
+    static func isDate(_ swiftType: String) -> Bool { swiftType == "Date" || swiftType == "Foundation.Date" }
+
+    static func parse(_ setting: Any) -> Result<ScalarSetting, Problem> {
+        if let swiftType = setting as? String {
+            guard SwiftName.isTypeReference(swiftType) else { return .failure(Problem(message: "must map to a Swift type name such as \"String\", \"Date\" or \"JSONValue\"")) }
+            return .success(ScalarSetting(swiftType: swiftType, format: isDate(swiftType) ? Configuration.dateFormats[0].value : nil))
+        }
+        guard let object = setting as? [String: Any] else {
+            return .failure(Problem(message: "must map to a Swift type name such as \"String\", or an object like {\"type\": \"Date\", \"format\": \"epoch-milliseconds\"}"))
+        }
+        if let unknown = object.keys.sorted().first(where: { !keys.contains($0) }) {
+            return .failure(Problem(message: "has an unknown setting \"\(unknown)\"; an object mapping takes \"type\" and \"format\""))
+        }
+        guard let swiftType = object["type"] as? String, SwiftName.isTypeReference(swiftType) else {
+            return .failure(Problem(message: "needs \"type\": a Swift type name such as \"Date\""))
+        }
+        guard let formatValue = object["format"] else {
+            return .success(ScalarSetting(swiftType: swiftType, format: isDate(swiftType) ? Configuration.dateFormats[0].value : nil))
+        }
+        guard let format = formatValue as? String else {
+            return .failure(Problem(message: "has a \"format\" that is not a string; the formats are \(formatNames), or the name of a Swift type conforming to GraphQLScalarFormat"))
+        }
+        if let builtIn = Configuration.dateFormats.first(where: { $0.key == format }) {
+            guard isDate(swiftType) else {
+                return .failure(Problem(message: "has format \"\(format)\", which is for \"Date\", not \"\(swiftType)\"; leave \"format\" out, or name a Swift type conforming to GraphQLScalarFormat whose Value is \(swiftType)"))
+            }
+            return .success(ScalarSetting(swiftType: swiftType, format: builtIn.value))
+        }
+        // A format of the user's own is a Swift type, named as types are (capitalized), which tells it from a
+        // misspelt built-in name.
+        guard SwiftName.isTypeReference(format), format.first?.isUppercase == true else {
+            return .failure(Problem(message: "has an unknown format \"\(format)\"; the formats are \(formatNames), or the name of a Swift type conforming to GraphQLScalarFormat"))
+        }
+        return .success(ScalarSetting(swiftType: swiftType, format: format))
     }
 }

@@ -8,6 +8,15 @@ struct DocumentSet {
     /// Every definition of every file, as one document (each node keeps its own file in `loc.source`).
     let combined: Document
 
+    /// Each fragment by name; where a name is defined twice (UniqueFragmentNames reports it) the first counts.
+    var fragmentsByName: [String: FragmentDefinition] {
+        var byName: [String: FragmentDefinition] = [:]
+        for case let fragment as FragmentDefinition in combined.definitions where byName[fragment.name.value] == nil {
+            byName[fragment.name.value] = fragment
+        }
+        return byName
+    }
+
     var filesByPath: [String: SourceFile] {
         Dictionary(files.map { ($0.file.path, $0.file) }, uniquingKeysWith: { first, _ in first })
     }

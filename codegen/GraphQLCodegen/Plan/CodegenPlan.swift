@@ -6,6 +6,8 @@ struct CodegenPlan: Hashable {
     var schemaTypes: SchemaTypesPlan
     var accessLevel: Configuration.AccessLevel
     var runtimeModule: String
+    /// Whether files `import Foundation`: a scalar maps to a Foundation (or an app's own) type.
+    var importsFoundation = false
 }
 
 /// The Swift file generated for one `.graphql` file.
@@ -108,6 +110,8 @@ struct FieldPlan: Hashable {
     var isConditional: Bool
     var deprecationReason: String?
     var documentation: [String]
+    /// The `GraphQLScalarFormat` type a formatted custom scalar (a `Date`) is coded through.
+    var format: String? = nil
 }
 
 /// When an embedded fragment or type case is present in a response.
@@ -156,6 +160,8 @@ struct InputFieldPlan: Hashable {
     var isIndirect: Bool
     var deprecationReason: String?
     var documentation: [String]
+    /// The `GraphQLScalarFormat` type a formatted custom scalar (a `Date`) is coded through.
+    var format: String? = nil
 }
 
 struct EnumPlan: Hashable {

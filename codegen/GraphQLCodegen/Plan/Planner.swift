@@ -54,6 +54,7 @@ final class Planner {
                     }
                 })
         }
+        types.reportUnmappedScalars()
         return CodegenPlan(
             files: filePlans, schemaTypes: types.schemaTypes(),
             accessLevel: context.configuration.accessLevel, runtimeModule: context.configuration.runtimeModule)

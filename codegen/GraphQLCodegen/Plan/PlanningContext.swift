@@ -7,7 +7,7 @@ final class PlanningContext {
     let configuration: Configuration
     /// The document files and the schema file, by path, for positioning diagnostics and reading comments.
     let files: [String: SourceFile]
-    /// The first definition of each fragment name (a duplicate is a spec error reported by validation).
+    /// Each fragment by name (a duplicate name is a spec error that validation reports).
     let fragments: [String: FragmentDefinition]
     let fieldMaps = FieldMaps()
     private(set) var diagnostics: [Diagnostic] = []
@@ -18,11 +18,7 @@ final class PlanningContext {
         var files = documents.filesByPath
         files[schemaFile.path] = schemaFile
         self.files = files
-        var fragments: [String: FragmentDefinition] = [:]
-        for case let fragment as FragmentDefinition in documents.combined.definitions where fragments[fragment.name.value] == nil {
-            fragments[fragment.name.value] = fragment
-        }
-        self.fragments = fragments
+        fragments = documents.fragmentsByName
     }
 
     func report(_ message: String, _ node: Node?, severity: Diagnostic.Severity = .error) {

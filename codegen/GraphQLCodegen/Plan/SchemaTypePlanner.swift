@@ -7,6 +7,8 @@ final class SchemaTypePlanner {
     private let names: TypeNames
     private var enums: [String: EnumPlan] = [:]
     private var inputObjects: [String: InputObjectPlan] = [:]
+    /// Custom scalars the operations use that `fgql.json` does not map: each gets one warning.
+    private var unmappedScalars: Set<String> = []
     private static let builtInScalars = ["ID": "String", "String": "String", "Int": "Int", "Float": "Double", "Boolean": "Bool"]
 
     init(context: PlanningContext, names: TypeNames) {
@@ -56,7 +58,7 @@ final class SchemaTypePlanner {
         let type: SwiftType = shape.isNonNull ? (hasDefault ? .optional(base) : base) : .nullable(base)
         return InputFieldPlan(
             name: name, type: type, isIndirect: false, deprecationReason: deprecationReason,
-            documentation: PlanningContext.lines(description))
+            documentation: PlanningContext.lines(description), format: scalarFormat(shape.namedType))
     }
 
     /// An input type without its outer nullability.
@@ -74,7 +76,36 @@ final class SchemaTypePlanner {
     }
 
     private func scalarType(_ name: String) -> String {
-        Self.builtInScalars[name] ?? context.configuration.scalars[name] ?? "JSONValue"
+        if let swiftType = Self.builtInScalars[name] ?? context.configuration.scalars[name] { return swiftType }
+        unmappedScalars.insert(name)
+        return "JSONValue"
+    }
+
+    /// The format type a custom scalar's values are coded through, when its Swift type has a wire format.
+    func scalarFormat(_ name: String) -> String? {
+        guard Self.builtInScalars[name] == nil, schema.getType(name: name) is GraphQLScalarType else { return nil }
+        return context.configuration.scalarFormats[name]
+    }
+
+    /// One warning per unmapped custom scalar, at its definition, with the `fgql.json` line that maps it.
+    func reportUnmappedScalars() {
+        for name in unmappedScalars.sorted() {
+            let example = "\"scalars\": {\"\(name)\": \"\(Self.suggestedSwiftType(forScalar: name))\"}"
+            context.report(
+                "custom scalar \"\(name)\" is decoded as JSONValue; map it to a Swift type in fgql.json, e.g. \(example)",
+                (schema.getType(name: name) as? GraphQLScalarType)?.astNode, severity: .warning)
+        }
+    }
+
+    /// A likely Swift type for a scalar, from its name, for the warning's example.
+    static func suggestedSwiftType(forScalar name: String) -> String {
+        let lowercased = name.lowercased()
+        if lowercased.contains("date") || lowercased.contains("time") { return "Date" }
+        if lowercased.contains("uuid") { return "UUID" }
+        if lowercased.hasPrefix("ur") { return "URL" }
+        if lowercased.contains("decimal") { return "Decimal" }
+        if lowercased.contains("json") { return "JSONValue" }
+        return "String"
     }
 
     // MARK: Schema types
@@ -109,7 +140,8 @@ final class SchemaTypePlanner {
                 // A @oneOf member is always nullable in the schema, but the one given is never null.
                 ? InputFieldPlan(
                     name: fieldName, type: inputBaseType(TypeShape(field.type)), isIndirect: false,
-                    deprecationReason: field.deprecationReason, documentation: PlanningContext.lines(field.description))
+                    deprecationReason: field.deprecationReason, documentation: PlanningContext.lines(field.description),
+                    format: scalarFormat(TypeShape(field.type).namedType))
                 : inputField(
                     name: fieldName, shape: TypeShape(field.type), hasDefault: field.defaultValue != nil,
                     deprecationReason: field.deprecationReason, description: field.description)

@@ -209,7 +209,8 @@ final class SelectionPlanner {
         if isConditional, case .optional = type {} else if isConditional { type = .optional(type) }
         return FieldPlan(
             responseKey: key, type: type, selection: selection, isConditional: isConditional,
-            deprecationReason: definition.deprecationReason, documentation: PlanningContext.lines(definition.description))
+            deprecationReason: definition.deprecationReason, documentation: PlanningContext.lines(definition.description),
+            format: nestedName == nil ? types.scalarFormat(shape.namedType) : nil)
     }
 
     // MARK: Conditional views

@@ -1,20 +1,31 @@
 import GraphQL
 
-/// Checks the operations against the schema: the library's spec rules, then the rules codegen needs on top.
+/// Checks operations against the schema: the GraphQL specification's rules (the library's, and the ones GraphQL
+/// 4.3.0 leaves out), then, for generating code, the rules codegen needs on top. The one place both `fgql run` and
+/// the generator validate, so a document is judged the same way by both.
 enum DocumentValidator {
-    static func validate(_ documents: DocumentSet, schema: GraphQLSchema) -> [Diagnostic] {
+    /// What the document is checked for.
+    enum Purpose {
+        /// Generating Swift: every operation needs a name, and an unused fragment is only a warning (it is still
+        /// generated, for an app that decodes it on its own).
+        case generating
+        /// Sending it as it is: the specification's rules alone, as the server applies them.
+        case running
+    }
+
+    static func validate(_ documents: DocumentSet, schema: GraphQLSchema, for purpose: Purpose = .generating) -> [Diagnostic] {
         let files = documents.filesByPath
         var diagnostics: [Diagnostic] = []
         for error in GraphQL.validate(schema: schema, ast: documents.combined) {
-            // DESIGN: a fragment no operation spreads is still generated (an app may decode it on its own).
             let unused = error.message.hasPrefix("Fragment \"") && error.message.hasSuffix("\" is never used.")
-            diagnostics.append(error.diagnostic(in: files, severity: unused ? .warning : .error))
+            diagnostics.append(error.diagnostic(in: files, severity: unused && purpose == .generating ? .warning : .error))
         }
+        diagnostics += OverlappingFields(schema: schema, documents: documents).diagnostics()
+        diagnostics += SingleFieldSubscriptions(schema: schema, documents: documents).diagnostics()
         for error in GraphQL.validate(schema: schema, ast: documents.combined, rules: [NoDeprecatedCustomRule]) {
             diagnostics.append(error.diagnostic(in: files, severity: .warning))
         }
-        diagnostics += namedOperations(documents, files: files)
-        diagnostics += SelectionChecks(schema: schema, documents: documents).diagnostics()
+        if purpose == .generating { diagnostics += namedOperations(documents, files: files) }
         return diagnostics
     }
 
