@@ -83,26 +83,6 @@ func execute<Operation: GraphQLOperation>(
         #expect(try Self.definitions("subscription").isEmpty)
     }
 
-    /// Pending/ holds documents the generator rejects although they are valid: the GraphQL library's validation
-    /// (the spec's rules) accepts them against the client's schema, and the server runs them.
-    @Test func thePendingDocumentsAreValidGraphQLAndRunOnTheServer() async throws {
-        let folder = NewerServer.corpusFolder.appendingPathComponent("Pending")
-        let files = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
-            .filter { $0.pathExtension == "graphql" }
-        #expect(!files.isEmpty)
-        for file in files {
-            let text = try String(contentsOf: file, encoding: .utf8)
-            let document = try parse(source: Source(body: text))
-            #expect(GraphQL.validate(schema: ClientView.clientSchema, ast: document).isEmpty, "\(file.lastPathComponent)")
-            for case let operation as OperationDefinition in document.definitions {
-                let name = try #require(operation.name?.value)
-                let needsID = operation.variableDefinitions.contains { $0.variable.name.value == "id" }
-                let result = try await NewerServer.execute(text, variables: needsID ? ["id": "post_1"] : [:], operationName: name)
-                #expect(result.errors.isEmpty, "\(name): \(result.errors)")
-            }
-        }
-    }
-
     @Test(arguments: Corpus.operations, ServerMode.allCases)
     func everyOperationRunsOnTheNewerServerWithoutErrors(_ operation: CorpusOperation, mode: ServerMode) async throws {
         let response = try await respond(to: operation, mode: mode)
@@ -286,6 +266,15 @@ func execute<Operation: GraphQLOperation>(
         #expect(post.node?.asPost?.reactions.totalCount != nil && post.node?.asComment == nil)
         let (comment, _) = try await execute(ContentReactionsQuery(id: "comment_1"), preferring: .init(typeNames: ["Comment"]))
         #expect(comment.node?.asComment?.reactions.totalCount != nil && comment.node?.asPost == nil)
+    }
+
+    @Test func differentArgumentsUnderTheSameFieldsOfExclusiveTypes() async throws {
+        let (post, _) = try await execute(ThreadAvatarsQuery(id: "post_1"), preferring: .init(typeNames: ["Post"], nulls: false))
+        #expect(try #require(post.node?.asPost?.author).avatarUrl.hasSuffix("?size=64"))
+        let (comment, _) = try await execute(ThreadAvatarsQuery(id: "comment_1"), preferring: .init(typeNames: ["Comment"], nulls: false))
+        #expect(try #require(comment.node?.asComment?.author).avatarUrl.hasSuffix("?size=32"))
+        let (actor, _) = try await execute(ActorAvatarsQuery(login: "acme"), preferring: .init(typeNames: ["Organization"]))
+        #expect(try #require(actor.actor?.asOrganization).avatarUrl.hasSuffix("?size=256"))
     }
 
     @Test func listsOfListsWithNullItemsDecode() async throws {

@@ -55,6 +55,9 @@ enum Corpus {
         .init(ActorProfileQuery(login: "ada")),
         // Attachment.graphql
         .init(PostAttachmentsQuery(id: "post_1")),
+        // AvatarSizes.graphql
+        .init(ThreadAvatarsQuery(id: "post_1")),
+        .init(NotificationAvatarsQuery(first: .value(5))),
         // Comments.graphql
         .init(CommentRepliesQuery(id: "comment_1", after: .value("cursor:9"))),
         .init(AddCommentMutation(postId: "post_1", body: "Nice!", inReplyTo: .value("comment_1"))),

@@ -8,7 +8,8 @@ import GraphQLExecution
 ///
 /// Every value is a function of the field's response path (aliases and list indices included), so a response is
 /// the same on every run and in every order the executor resolves fields in:
-/// - scalars get a value of their type (custom scalars: a date-time, a URL, a cursor, an amount, a JSON object);
+/// - scalars get a value of their type (custom scalars: a date-time, a URL with the field's arguments as its
+///   query, a cursor, an amount, a JSON object);
 /// - enums get one of the server's values, the new ones included;
 /// - lists get two to four items; abstract items and enum values take consecutive choices, so a list shows several;
 /// - nullable fields are sometimes null (never a root field, so every operation gets some data), and so are
@@ -169,7 +170,7 @@ enum NewerServer {
     /// Lists and nesting are bounded by the documents already; this only guards against a runaway cycle.
     private static let maximumDepth = 24
 
-    private static let fabricate: GraphQLFieldResolve = { _, _, context, info in
+    private static let fabricate: GraphQLFieldResolve = { _, arguments, context, info in
         let preferences = context as? Preferences ?? .none
         let path = info.path.elements.map(\.description)
         // Siblings in a list take consecutive choices: the choice is made from the path without its innermost list
@@ -182,8 +183,22 @@ enum NewerServer {
         } ?? stableHash(path.joined(separator: ".")) / 16
         let site = Site(
             schema: info.schema, fieldName: info.fieldName, parentName: info.parentType.name,
-            depth: path.count, rotation: rotation, preferences: preferences)
+            depth: path.count, rotation: rotation, query: query(arguments), preferences: preferences)
         return site.value(of: info.returnType, seed: stableHash(path.joined(separator: ".")), nullable: true)
+    }
+
+    /// The field's scalar arguments as a URL query (`?size=64`), so URLs show what they were asked with.
+    private static func query(_ arguments: Map) -> String {
+        guard case .dictionary(let members) = arguments else { return "" }
+        let pairs = members.keys.sorted().compactMap { key -> String? in
+            switch members[key] {
+            case .number(let number)?: "\(key)=\(number.intValue)"
+            case .string(let string)?: "\(key)=\(string)"
+            case .bool(let bool)?: "\(key)=\(bool)"
+            default: nil
+            }
+        }
+        return pairs.isEmpty ? "" : "?" + pairs.joined(separator: "&")
     }
 
     /// Where a value is made: what the choices depend on besides the seed.
@@ -194,6 +209,8 @@ enum NewerServer {
         let depth: Int
         /// The choice of type or enum value for the field's own value (a list's items count on from it).
         var rotation: UInt64
+        /// Appended to URLs.
+        let query: String
         let preferences: Preferences
 
         func value(of type: GraphQLType, seed: UInt64, nullable: Bool) -> (any Sendable)? {
@@ -221,7 +238,8 @@ enum NewerServer {
             case let enumeration as GraphQLEnumType:
                 return choose(among: enumeration.values.map(\.name), choice: rotation, preferred: preferences.enumValues)
             case let scalar as GraphQLScalarType:
-                return Self.scalar(scalar.name, fieldName: fieldName, parentName: parentName, seed: seed)
+                let value = Self.scalar(scalar.name, fieldName: fieldName, parentName: parentName, seed: seed)
+                return scalar.name == "URL" ? "\(value ?? "")\(query)" : value
             default:
                 return nil
             }
