@@ -124,7 +124,15 @@ let package = Package(
             dependencies: ["FlatfileGraphQL", "FlatfileSandbox", .product(name: "Hummingbird", package: "hummingbird")]
         ),
         .testTarget(name: "FlatfileSandboxTests", dependencies: ["FlatfileSandbox"]),
-        .testTarget(name: "fgqlTests", dependencies: ["fgql", "FlatfileGraphQL", "FlatfileSandbox"]),
+        // Hummingbird: small servers that answer what the sandbox never would (echoed secrets, endless bodies,
+        // insecure redirects, `"data": null`, an echo of the variables received).
+        .testTarget(
+            name: "fgqlTests",
+            dependencies: [
+                "fgql", "FlatfileGraphQL", "FlatfileSandbox", "GraphQLCodegen",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
         .testTarget(name: "FlatfileQueriesTests", dependencies: ["FlatfileQueries", "FlatfileSandbox", "GraphQLCodegen"]),
         .testTarget(
             name: "FlatfilePlatformTests",

@@ -56,8 +56,15 @@ private func executorValue(_ value: Map, for type: GraphQLOutputType) -> (any Se
 }
 
 extension RESTFailure {
+    /// `REST_<status>` for an answer, `unreachableErrorCode` for no answer, `REST_FAILED` for anything else.
+    private var code: String {
+        if let statusCode { return "REST_\(statusCode)" }
+        if case .transport = clientError { return FlatfilePlatformEndpoint.unreachableErrorCode }
+        return "REST_FAILED"
+    }
+
     var extensions: [String: Map] {
-        var extensions: [String: Map] = ["code": .string(statusCode.map { "REST_\($0)" } ?? "REST_FAILED"), "request": .string(request)]
+        var extensions: [String: Map] = ["code": .string(code), "request": .string(request)]
         if let statusCode { extensions["status"] = .number(Number(statusCode)) }
         return extensions
     }

@@ -10,8 +10,10 @@ import GraphQL
 /// shared by all requests of this endpoint), each distinct REST request is sent once, list fields walk
 /// `pageSize`/`pageNumber` pages to the end (or to the field's `first`), and 429/502/503/504 answers are retried as
 /// the options' retry policy says, honouring `Retry-After`. Every call sends `X-Disable-Hooks: true`. A REST
-/// failure under one field is a GraphQL error at that field's path (with `extensions.code` `REST_<status>`); the
-/// rest of the result is returned. Refused credentials fail the whole request with `.authentication`.
+/// failure under one field is a GraphQL error at that field's path (with `extensions.code` `REST_<status>`, or
+/// `unreachableErrorCode` when the call got no answer at all); the rest of the result is returned. Refused
+/// credentials fail the whole request with `.authentication`, and an unreachable server with `.transport` when no
+/// root field could be answered.
 ///
 /// ```swift
 /// let endpoint = FlatfilePlatformEndpoint(credentials: .personalAccessToken("pat_…"))
@@ -21,6 +23,10 @@ import GraphQL
 public struct FlatfilePlatformEndpoint: GraphQLEndpoint {
     /// How many REST requests may be in flight at once unless told otherwise.
     public static let defaultMaximumConcurrentRequests = 8
+
+    /// The `extensions.code` of a field's error when its REST call got no HTTP answer (no connection, timeout): a
+    /// network failure rather than the API's answer, which callers such as the CLI report as such.
+    public static let unreachableErrorCode = "REST_UNREACHABLE"
 
     /// The platform API root, without `/v1` (`https://platform.flatfile.com/api`).
     public let platformURL: URL
@@ -85,10 +91,19 @@ public struct FlatfilePlatformEndpoint: GraphQLEndpoint {
         let data = result.data.map(JSONValue.init(map:))
         let failures = await session.clientErrors()
         // Refused credentials and setup problems fail every call alike; so does an unreachable server when
-        // nothing could be answered. Those are the request's failure, as with a remote endpoint.
+        // nothing could be answered (every root field null, as `{"users": null}`). Those are the request's
+        // failure, as with a remote endpoint.
         if let failure = failures.first(where: \.concernsWholeRequest) { throw failure }
-        if data?.isNull ?? true, let failure = failures.first { throw failure }
+        if !Self.answersAnything(data), let failure = failures.first { throw failure }
         return GraphQLResponse(data: data, errors: result.errors.map(FlatfileGraphQL.GraphQLError.init))
+    }
+}
+
+extension FlatfilePlatformEndpoint {
+    /// Whether `data` holds at least one root field that is not null.
+    fileprivate static func answersAnything(_ data: JSONValue?) -> Bool {
+        guard let fields = data?.objectValue else { return false }
+        return fields.contains { !$0.value.isNull }
     }
 }
 

@@ -19,10 +19,13 @@ enum CommandFailure: Error, CustomStringConvertible {
         }
     }
 
+    /// Also the status of ArgumentParser's own usage errors (see `FGQL.main()`).
+    static let usageExitCode = ExitCode(2)
+
     var exitCode: ExitCode {
         switch self {
         case .graphQL: ExitCode(1)
-        case .usage: ExitCode(2)
+        case .usage: Self.usageExitCode
         case .authentication: ExitCode(3)
         case .network: ExitCode(4)
         }

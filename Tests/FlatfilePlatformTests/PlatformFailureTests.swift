@@ -67,6 +67,37 @@ struct PlatformFailureTests {
         }
     }
 
+    @Test("A REST call that gets no answer is an error at its field coded REST_UNREACHABLE; the rest is returned")
+    func unansweredCallAtField() async throws {
+        try await withPlatformSandbox(options: GraphQLClientOptions(retryPolicy: .never)) { platform in
+            let id = SandboxDemo.platformDevelopmentEnvironmentId
+            platform.sandbox.faults.enqueue(.dropConnection, count: 1, on: .platformAPI)
+            let response = try await platform.client.execute(
+                document: "{ environment(id: \"\(id)\") { id } users { id } }")
+            #expect(response.errors.count == 1)
+            let error = try #require(response.errors.first)
+            #expect(error.extensions?["code"]?.stringValue == FlatfilePlatformEndpoint.unreachableErrorCode)
+            let data = try response.json()
+            #expect((error.pathDescription == "environment" ? data["users"] : data["environment"]).map { !$0.isNull } == true)
+        }
+    }
+
+    @Test("When no root field could be answered for want of a connection, the request fails as a transport error")
+    func nothingAnsweredIsTransportFailure() async throws {
+        try await withPlatformSandbox(options: GraphQLClientOptions(retryPolicy: .never)) { platform in
+            platform.sandbox.faults.enqueue(.dropConnection, count: 1, on: .platformAPI)
+            do throws(GraphQLClientError) {
+                let response = try await platform.client.execute(document: "{ users { id } }")
+                Issue.record("expected a transport error, got \(response.jsonValue)")
+            } catch {
+                guard case .transport = error else {
+                    Issue.record("expected a transport error, got \(error)")
+                    return
+                }
+            }
+        }
+    }
+
     @Test("A refused token fails the whole request as an authentication error that never shows the token")
     func refusedToken() async throws {
         let wrong = "pat_not_a_real_token_1234567890"

@@ -1,5 +1,6 @@
 import FlatfileGraphQL
 import Foundation
+import GraphQLCodegen
 import Testing
 
 @testable import fgql
@@ -77,6 +78,11 @@ struct OutputTests {
 
 @Suite("Variables and headers")
 struct VariableSourcesTests {
+    /// The operation of `text`, read without a schema.
+    static func operation(_ text: String) throws -> RunnableOperation {
+        try RunnableDocument.load(contents: Data(text.utf8), name: "test.graphql", schemaPath: nil).operation(named: nil)
+    }
+
     @Test("--var > --variables > sidecar > environment defaults, and defaults only for declared variables")
     func precedence() throws {
         let directory = try temporaryDirectory()
@@ -88,24 +94,48 @@ struct VariableSourcesTests {
         let sources = VariableSources(
             document: document, variablesFile: variablesFile.path, assignments: ["search=globex", "flag=true"],
             environment: ["FLATFILE_LICENSE_KEY": "from-env", "FLATFILE_ENVIRONMENT_ID": "env-1"])
-        let merged = try sources.merged(declared: ["licenseKey", "take", "skip", "search", "flag"])
+        let operation = try Self.operation(
+            "query Q($licenseKey: String!, $take: Int, $skip: Int, $search: String, $flag: Boolean) { a }")
+        let merged = try sources.merged(for: operation, log: StandardError())
         #expect(JSONValue.object(merged) == [
             "licenseKey": "from-sidecar", "take": 10, "skip": 20, "search": "globex", "flag": true,
         ])
         let fromEnvironment = try VariableSources(
             document: directory.appendingPathComponent("none.graphql"), variablesFile: nil, assignments: [],
             environment: ["FLATFILE_LICENSE_KEY": "from-env", "FLATFILE_ENVIRONMENT_ID": "env-1"]
-        ).merged(declared: ["licenseKey"])
+        ).merged(for: try Self.operation("query Q($licenseKey: String!) { a }"), log: StandardError())
         #expect(JSONValue.object(fromEnvironment) == ["licenseKey": "from-env"])
     }
 
-    @Test("--var parses JSON when it can and keeps text otherwise")
+    @Test("--var splits at the first = only")
     func assignments() throws {
-        #expect(try VariableSources.assignment("take=50") == ("take", 50))
-        #expect(try VariableSources.assignment("ids=[1,2]") == ("ids", [1, 2]))
-        #expect(try VariableSources.assignment("search=acme corp") == ("search", "acme corp"))
+        #expect(try VariableSources.assignment("take=50") == ("take", "50"))
         #expect(try VariableSources.assignment("url=https://x.io/a=b") == ("url", "https://x.io/a=b"))
         #expect(throws: CommandFailure.self) { try VariableSources.assignment("=5") }
+    }
+
+    static let coercions: [(type: String, text: String, expected: JSONValue)] = [
+        ("String!", "2024", "2024"), ("ID", "42", "42"), ("Int", "-7", -7), ("Float", "1.5", 1.5), ("Float", "2", 2),
+        ("Boolean!", "false", false), ("Int", "null", nil), ("String", "null", "null"), ("[Int!]", "[1, 2]", [1, 2]),
+        ("DateTime", "2025-03-01T00:00:00Z", "2025-03-01T00:00:00Z"), ("Filter", #"{"a": 1}"#, ["a": 1]),
+    ]
+
+    @Test("--var values are read as their declared type", arguments: coercions)
+    func coercion(type: String, text: String, expected: JSONValue) throws {
+        let variable = try #require(try Self.operation("query Q($v: \(type)) { a }").variables.first)
+        #expect(try VariableCoercion.value(text, for: variable) == expected)
+    }
+
+    @Test("--var values that do not fit their declared type are refused, naming the variable and type", arguments: [
+        ("Int", "1.5"), ("Int", "abc"), ("Int", "99999999999"), ("Float", "abc"), ("Boolean", "yes"), ("[Int]", "[1,"),
+    ])
+    func coercionRefusals(type: String, text: String) throws {
+        let variable = try #require(try Self.operation("query Q($v: \(type)) { a }").variables.first)
+        #expect {
+            try VariableCoercion.value(text, for: variable)
+        } throws: { error in
+            String(describing: error).contains("$v is \(type)")
+        }
     }
 
     @Test("variables must be a JSON object")
@@ -114,7 +144,7 @@ struct VariableSourcesTests {
             document: URL(fileURLWithPath: "/nonexistent/q.graphql"), variablesFile: "-", assignments: [],
             environment: [:], readStandardInput: { Data("[1]".utf8) })
         #expect {
-            try sources.merged(declared: [])
+            try sources.merged(for: try Self.operation("{ a }"), log: StandardError())
         } throws: { error in
             String(describing: error) == "variables in standard input must be a JSON object like {\"take\": 50}, not array."
         }

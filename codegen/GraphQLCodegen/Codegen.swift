@@ -93,7 +93,7 @@ public enum Codegen {
         var diagnostics: [Diagnostic] = []
         var schema: LoadedSchema?
         timings.measure(\.schemaLoad) {
-            switch InputFiles.read(schemaFile) {
+            switch InputFiles.read(schemaFile, as: .schema) {
             case .failure(let diagnostic): diagnostics.append(diagnostic)
             case .success(let file):
                 switch SchemaLoader.load(file) {
@@ -140,7 +140,7 @@ public enum Codegen {
         timings: inout CodegenTimings
     ) -> (CodegenPlan, [Diagnostic])? {
         guard !schemaFile.lowercased().hasSuffix(".json"),
-            let file = timings.measure(\.schemaLoad, { try? InputFiles.read(schemaFile).get() }),
+            let file = timings.measure(\.schemaLoad, { try? InputFiles.read(schemaFile, as: .schema).get() }),
             timings.measure(\.schemaLoad, { cache.isKnownValid(file.text) })
         else { return nil }
         let parsed: (DocumentSet?, [Diagnostic]) = timings.measure(\.documentParse) {

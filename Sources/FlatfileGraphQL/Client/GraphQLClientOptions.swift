@@ -1,11 +1,13 @@
 import Foundation
 
-/// How a client sends requests: timeout, retries, and whether plain `http://` is allowed.
+/// How a client sends requests: timeout, retries, the largest answer it accepts, and whether plain `http://` is
+/// allowed.
 ///
 /// ```swift
 /// var options = GraphQLClientOptions()
 /// options.timeout = .seconds(120)
 /// options.retryPolicy.maximumRetries = 5
+/// options.maximumResponseBytes = 256 << 20   // 256 MiB, for very large pages
 /// let client = GraphQLClient.flatfile(credentials: credentials, options: options)
 /// ```
 public struct GraphQLClientOptions: Sendable {
@@ -20,16 +22,41 @@ public struct GraphQLClientOptions: Sendable {
     public var userAgent: String
     /// The time used for token expiry and `Retry-After` dates.
     public var clock: WallClock
+    /// The largest response body accepted, in bytes; a larger one fails with `TransportFailure.Kind.responseTooLarge`
+    /// as soon as it grows past this, so a server sending without end costs this much memory at most (the timeout
+    /// bounds time, not memory). Default: `defaultMaximumResponseBytes`.
+    public var maximumResponseBytes: Int
+
+    /// 64 MiB. A page of 2,000 Flatfile rows is a few MiB, the largest answers seen in practice (whole batches
+    /// of `getFinalDatabaseView`) stay under 20 MiB, and parsing takes several times the body's size in memory:
+    /// this leaves ample room while keeping one request well under a gigabyte.
+    public static let defaultMaximumResponseBytes = 64 << 20
 
     public init(
         timeout: Duration = .seconds(60), retryPolicy: RetryPolicy = RetryPolicy(), allowInsecureHTTP: Bool = false,
-        userAgent: String = "fgql", clock: WallClock = .system
+        userAgent: String = "fgql", clock: WallClock = .system, maximumResponseBytes: Int = defaultMaximumResponseBytes
     ) {
         self.timeout = timeout
         self.retryPolicy = retryPolicy
         self.allowInsecureHTTP = allowInsecureHTTP
         self.userAgent = userAgent
         self.clock = clock
+        self.maximumResponseBytes = max(0, maximumResponseBytes)
+    }
+}
+
+/// A number of bytes as people read it: `64 MiB (67108864 bytes)`, `512 bytes`.
+struct ByteCount: CustomStringConvertible {
+    var bytes: Int
+    init(_ bytes: Int) { self.bytes = bytes }
+
+    var description: String {
+        for (unit, size) in [("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)] where bytes >= size {
+            let amount = Double(bytes) / Double(size)
+            let text = amount == amount.rounded() ? String(Int(amount)) : String(format: "%.1f", amount)
+            return "\(text) \(unit) (\(bytes) bytes)"
+        }
+        return "\(bytes) bytes"
     }
 }
 

@@ -32,7 +32,7 @@ public struct HTTPGraphQLEndpoint: GraphQLEndpoint {
         self.headers = headers
         self.tokenProvider = tokenProvider
         pipeline = HTTPPipeline(transport: transport, options: options)
-        redactor = Redactor(secrets: Self.sensitiveValues(in: headers))
+        redactor = Redactor(headers: headers, tokenProvider: tokenProvider)
     }
 
     public func send(_ request: GraphQLRequest) async throws(GraphQLClientError) -> GraphQLResponse {
@@ -84,7 +84,8 @@ public struct HTTPGraphQLEndpoint: GraphQLEndpoint {
                 return .refused(statusCode: answer.statusCode == 200 ? nil : answer.statusCode,
                                 message: redactor.redact(message))
             }
-            return .done(response)
+            // Servers echo what they received (a header, the token) into errors; only data is left as sent.
+            return .done(redactor.redact(response))
         }
 
         guard answer.isSuccess else {
@@ -106,17 +107,6 @@ public struct HTTPGraphQLEndpoint: GraphQLEndpoint {
                 path: "", message: "it is JSON but not a GraphQL response (no \"data\" or \"errors\"): "
                     + redactor.redact(json.jsonString().truncated(to: ServerErrorBody.excerptLength)),
                 statusCode: answer.statusCode))
-        }
-    }
-
-    /// Header values that carry credentials, for redaction: values of authorization, cookie, key, secret and
-    /// token headers, and the token part of `Bearer …`.
-    static func sensitiveValues(in headers: [String: String]) -> [String] {
-        let markers = ["auth", "cookie", "key", "secret", "token", "session", "password"]
-        return headers.flatMap { name, value -> [String] in
-            guard markers.contains(where: name.lowercased().contains) else { return [] }
-            let parts = value.split(separator: " ", maxSplits: 1).map(String.init)
-            return [value] + (parts.count == 2 ? [parts[1]] : [])
         }
     }
 }

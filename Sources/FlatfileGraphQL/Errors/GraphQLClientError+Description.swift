@@ -36,6 +36,9 @@ extension TransportFailure: CustomStringConvertible {
         case .tls:
             return "The secure connection to \(url) failed: \(underlying). "
                 + "Check the server's certificate and the system clock."
+        case .responseTooLarge:
+            return "The answer from \(url) is too large: \(underlying). Raise GraphQLClientOptions.maximumResponseBytes "
+                + "(fgql: --max-response-bytes N) if answers this large are expected."
         case .cancelled:
             return "The request to \(url) was cancelled."
         case .other:

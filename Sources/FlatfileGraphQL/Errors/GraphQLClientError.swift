@@ -43,6 +43,8 @@ public struct TransportFailure: Sendable, Hashable {
         case timedOut
         /// The TLS handshake or certificate check failed.
         case tls
+        /// The answer's body grew past `GraphQLClientOptions.maximumResponseBytes`; the transfer was stopped there.
+        case responseTooLarge
         /// The calling task was cancelled.
         case cancelled
         /// Any other URL loading failure.

@@ -49,7 +49,7 @@ public struct AuthenticatedHTTPClient: Sendable {
         self.tokenProvider = tokenProvider
         self.headers = headers
         pipeline = HTTPPipeline(transport: transport, options: options)
-        redactor = Redactor(secrets: HTTPGraphQLEndpoint.sensitiveValues(in: headers))
+        redactor = Redactor(headers: headers, tokenProvider: tokenProvider)
     }
 
     /// Sends `GET url` (retried like a query) and returns the last answer whatever its status.

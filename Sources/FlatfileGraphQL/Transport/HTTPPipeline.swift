@@ -4,7 +4,8 @@ import FoundationNetworking
 #endif
 
 /// Sends requests through a transport with what every request needs: the plain-HTTP check, a deadline, prompt
-/// cancellation, and bounded retries of transient failures.
+/// cancellation, a cap on the answer's size, 307/308 redirects followed by `RedirectPolicy`, and bounded retries of
+/// transient failures.
 struct HTTPPipeline: Sendable {
     let transport: any HTTPTransport
     let options: GraphQLClientOptions
@@ -38,8 +39,8 @@ struct HTTPPipeline: Sendable {
             attempt += 1
             let wait: Duration
             do {
-                let (body, response) = try await withDeadline(options.timeout) { [transport, request] in
-                    retryable ? try await transport.send(request) : try await transport.sendAtMostOnce(request)
+                let (body, response) = try await withDeadline(options.timeout) { [self, request] in
+                    try await sendFollowingRedirects(request, retryable: retryable)
                 }
                 let answer = Answer(body: body, response: response, attempts: attempt)
                 guard attempt < maximumAttempts, Self.retryableStatusCodes.contains(answer.statusCode) else {
@@ -47,6 +48,8 @@ struct HTTPPipeline: Sendable {
                 }
                 wait = RetryAfter.delay(from: response, now: options.clock.now()).map { min($0, policy.maximumRetryAfter) }
                     ?? policy.backoff(beforeRetry: attempt - 1)
+            } catch let refusal as GraphQLClientError {
+                throw refusal  // a redirect the rules do not allow: nothing to retry
             } catch {
                 let failure = Self.transportFailure(error, url: url, attempts: attempt)
                 guard attempt < maximumAttempts, failure.kind == .cannotConnect || failure.kind == .connectionLost
@@ -62,6 +65,50 @@ struct HTTPPipeline: Sendable {
         }
     }
 
+    // MARK: Redirects
+
+    /// Redirects followed for one request before its last answer is returned as it is.
+    static let maximumRedirects = 5
+
+    /// Sends `request`, following 307 and 308 redirects with the request's body (301/302/303 would turn the POST
+    /// into a bodiless GET, so they come back as the answer, reported as an HTTP status). Every hop is checked
+    /// before it is sent: `checkScheme` (plain `http://` only to this machine unless allowed) and `RedirectPolicy`
+    /// (no headers but the request's own content headers to another origin; no downgrade from `https`).
+    ///
+    /// - Throws: `GraphQLClientError.configuration` for a hop the plain-HTTP rule refuses; `ResponseBodyTooLarge`
+    ///   for an answer over `options.maximumResponseBytes`; whatever the transport throws.
+    private func sendFollowingRedirects(_ request: URLRequest, retryable: Bool) async throws -> (Data, HTTPURLResponse) {
+        var current = request
+        var redirects = 0
+        while true {
+            let (data, response) = try await sendCapped(current, retryable: retryable)
+            guard redirects < Self.maximumRedirects, [307, 308].contains(response.statusCode),
+                  let location = response.value(forHTTPHeaderField: "Location"),
+                  let target = URL(string: location, relativeTo: current.url)?.absoluteURL,
+                  let next = RedirectPolicy.request(following: Self.request(current, to: target), from: current)
+            else { return (data, response) }
+            try Self.checkScheme(of: target, allowInsecureHTTP: options.allowInsecureHTTP, redirectedFrom: current.url)
+            current = next
+            redirects += 1
+        }
+    }
+
+    private static func request(_ request: URLRequest, to url: URL) -> URLRequest {
+        var redirected = request
+        redirected.url = url
+        return redirected
+    }
+
+    /// One transport call under `ResponseBodyLimit`, checked again afterwards for transports that ignore the limit.
+    private func sendCapped(_ request: URLRequest, retryable: Bool) async throws -> (Data, HTTPURLResponse) {
+        let cap = options.maximumResponseBytes
+        let (data, response) = try await ResponseBodyLimit.$maximumBytes.withValue(cap) { [transport] in
+            retryable ? try await transport.send(request) : try await transport.sendAtMostOnce(request)
+        }
+        if data.count > cap { throw ResponseBodyTooLarge(maximumBytes: cap) }
+        return (data, response)
+    }
+
     // MARK: Failures
 
     static func transportFailure(_ error: any Error, url: URL, attempts: Int) -> TransportFailure {
@@ -70,13 +117,20 @@ struct HTTPPipeline: Sendable {
             kind = .cancelled
         } else if error is DeadlineExceeded {
             kind = .timedOut
+        } else if error is ResponseBodyTooLarge {
+            kind = .responseTooLarge
         } else if let urlError = error as? URLError {
             kind = Self.kind(of: urlError.code)
         } else {
             kind = .other
         }
-        let underlying = (error as? URLError).map { "\($0.localizedDescription) (URLError \($0.code.rawValue))" }
-            ?? "\(error)"
+        let underlying = if let urlError = error as? URLError {
+            "\(urlError.localizedDescription) (URLError \(urlError.code.rawValue))"
+        } else if let tooLarge = error as? ResponseBodyTooLarge {
+            "the body passed the cap of \(ByteCount(tooLarge.maximumBytes))"
+        } else {
+            "\(error)"
+        }
         return TransportFailure(kind: kind, url: url.safeDescription, underlying: underlying, attempts: attempts)
     }
 
@@ -107,20 +161,26 @@ struct HTTPPipeline: Sendable {
 
     // MARK: Plain HTTP
 
-    /// Refuses `http://` for anything but loopback unless allowed, and any scheme other than http(s).
-    static func checkScheme(of url: URL, allowInsecureHTTP: Bool) throws(GraphQLClientError) {
+    /// Refuses `http://` for anything but loopback unless allowed, and any scheme other than http(s): the one rule
+    /// for the first URL and for every redirect, checked before anything is sent there.
+    static func checkScheme(
+        of url: URL, allowInsecureHTTP: Bool, redirectedFrom source: URL? = nil
+    ) throws(GraphQLClientError) {
+        let hop = source.map { "a redirect from \($0.safeDescription) to " } ?? ""
         switch url.scheme?.lowercased() {
         case "https":
             return
         case "http":
             if allowInsecureHTTP || isLoopback(host: url.host ?? "") { return }
+            let action = source == nil ? "send credentials over plain HTTP to" : "follow \(hop)plain HTTP at"
             throw .configuration(ConfigurationFailure(
-                problem: "Refusing to send credentials over plain HTTP to \(url.safeDescription).",
+                problem: "Refusing to \(action) \(url.safeDescription): plain http:// is allowed only to this machine "
+                    + "(localhost, 127.0.0.1, ::1).",
                 fix: "Use an https:// URL, or set GraphQLClientOptions.allowInsecureHTTP (fgql: --allow-insecure) "
                     + "if this network is trusted."))
         default:
             throw .configuration(ConfigurationFailure(
-                problem: "Unsupported URL \(url.safeDescription).",
+                problem: "Unsupported URL \(url.safeDescription)\(source == nil ? "" : " (\(hop)it)").",
                 fix: "Use an https:// URL (http:// only for localhost)."))
         }
     }

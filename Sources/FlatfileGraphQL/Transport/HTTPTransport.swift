@@ -3,8 +3,10 @@ import Foundation
 import FoundationNetworking
 #endif
 
-/// Sends one HTTP request and returns the complete answer. The client adds retries, timeouts and
-/// authentication on top; a transport only moves bytes.
+/// Sends one HTTP request and returns the complete answer. The client adds retries, timeouts, authentication and
+/// redirects on top; a transport only moves bytes. It should return a redirect as the answer rather than follow it
+/// (the client follows 307/308 itself, checking each hop), and stop receiving once the body passes
+/// `ResponseBodyLimit.maximumBytes`.
 ///
 /// `URLSessionTransport` is the default. Tests or apps with their own networking stack inject another:
 ///
@@ -33,8 +35,12 @@ extension HTTPTransport {
     }
 }
 
-/// A `URLSession` transport. It follows 307/308 redirects with the request's body, and redirects to another
-/// origin never carry the `Authorization` header (or any other credential header) along.
+/// A `URLSession` transport. It sends each request exactly as given and returns redirects as answers: the client
+/// follows 307/308 itself (`HTTPPipeline`), so that the redirect rules — which headers may travel to another
+/// origin, plain `http://` only to this machine — apply to every hop whatever the transport.
+///
+/// It enforces `ResponseBodyLimit.maximumBytes` while the body arrives, cancelling the task as soon as the body
+/// grows past it, so an endless answer costs at most that much memory.
 public final class URLSessionTransport: HTTPTransport {
     /// A transport over an ephemeral session (no cookies, no disk cache), shared by clients that don't pass one.
     public static let shared = URLSessionTransport()
@@ -64,7 +70,7 @@ public final class URLSessionTransport: HTTPTransport {
     }
 
     public func send(_ request: URLRequest) async throws -> (Data, HTTPURLResponse) {
-        try await Self.send(request, on: session, delegate: delegate, resendable: true)
+        try await Self.sendOnce(request, on: session, delegate: delegate, resendable: true)
     }
 
     #if canImport(FoundationNetworking)
@@ -75,34 +81,9 @@ public final class URLSessionTransport: HTTPTransport {
         let delegate = SessionDelegate()
         let session = URLSession(configuration: configuration, delegate: delegate, delegateQueue: nil)
         defer { session.finishTasksAndInvalidate() }
-        return try await Self.send(request, on: session, delegate: delegate, resendable: false)
+        return try await Self.sendOnce(request, on: session, delegate: delegate, resendable: false)
     }
     #endif
-
-    /// Redirects followed for one request before its last answer is returned as it is.
-    static let maximumRedirects = 5
-
-    /// Sends `request`, following 307 and 308 redirects here rather than inside URLSession: FoundationNetworking
-    /// resends a streamed body empty after a redirect, and the credentials must stay behind when the origin changes
-    /// (`RedirectPolicy`). Other redirects (301/302/303 would turn the POST into a bodiless GET) and redirects the
-    /// policy refuses come back as the answer, which the client reports as an HTTP status.
-    private static func send(
-        _ request: URLRequest, on session: URLSession, delegate: SessionDelegate, resendable: Bool
-    ) async throws -> (Data, HTTPURLResponse) {
-        var current = request
-        for _ in 0..<maximumRedirects {
-            let (data, response) = try await sendOnce(current, on: session, delegate: delegate, resendable: resendable)
-            guard [307, 308].contains(response.statusCode),
-                  let location = response.value(forHTTPHeaderField: "Location"),
-                  let target = URL(string: location, relativeTo: current.url)?.absoluteURL
-            else { return (data, response) }
-            var redirected = current
-            redirected.url = target
-            guard let next = RedirectPolicy.request(following: redirected, from: current) else { return (data, response) }
-            current = next
-        }
-        return try await sendOnce(current, on: session, delegate: delegate, resendable: resendable)
-    }
 
     /// Runs one data task. A `resendable` request's body goes out as a stream on Linux: libcurl may send the
     /// request again on a fresh connection when a reused keep-alive connection breaks, and FoundationNetworking
@@ -125,9 +106,10 @@ public final class URLSessionTransport: HTTPTransport {
         #endif
         let task = session.dataTask(with: request)
         let box = TaskBox(task)
+        let maximumBytes = ResponseBodyLimit.maximumBytes
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
-                delegate.register(task, body: streamedBody, continuation: continuation)
+                delegate.register(task, body: streamedBody, maximumBytes: maximumBytes, continuation: continuation)
                 task.resume()
             }
         } onCancel: {
@@ -149,6 +131,8 @@ private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecke
         var continuation: CheckedContinuation<(Data, HTTPURLResponse), any Error>
         /// The streamed request body, to stream again if the transfer restarts.
         var requestBody: Data?
+        /// The cap on the answer's body (`ResponseBodyLimit`), checked as each chunk arrives.
+        var maximumBytes: Int?
         var body = Data()
         var response: HTTPURLResponse?
     }
@@ -157,21 +141,53 @@ private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecke
     private var pending: [Int: Pending] = [:]
 
     func register(
-        _ task: URLSessionTask, body: Data?, continuation: CheckedContinuation<(Data, HTTPURLResponse), any Error>
+        _ task: URLSessionTask, body: Data?, maximumBytes: Int?,
+        continuation: CheckedContinuation<(Data, HTTPURLResponse), any Error>
     ) {
-        lock.withLock { pending[task.taskIdentifier] = Pending(continuation: continuation, requestBody: body) }
+        lock.withLock {
+            pending[task.taskIdentifier] = Pending(
+                continuation: continuation, requestBody: body, maximumBytes: maximumBytes)
+        }
     }
 
     func urlSession(
         _ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
         completionHandler: @escaping (URLSession.ResponseDisposition) -> Void
     ) {
-        lock.withLock { pending[dataTask.taskIdentifier]?.response = response as? HTTPURLResponse }
-        completionHandler(.allow)
+        // A declared length over the cap fails before a single byte of the body is read.
+        let tooLarge = lock.withLock { () -> Pending? in
+            let id = dataTask.taskIdentifier
+            if let maximumBytes = pending[id]?.maximumBytes, response.expectedContentLength > Int64(maximumBytes) {
+                return pending.removeValue(forKey: id)
+            }
+            pending[id]?.response = response as? HTTPURLResponse
+            return nil
+        }
+        guard let tooLarge else { return completionHandler(.allow) }
+        completionHandler(.cancel)
+        tooLarge.continuation.resume(throwing: ResponseBodyTooLarge(maximumBytes: tooLarge.maximumBytes ?? 0))
     }
 
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
-        lock.withLock { pending[dataTask.taskIdentifier]?.body.append(data) }
+        // The task's own count runs ahead of the body where the platform keeps it as bytes arrive (Apple);
+        // FoundationNetworking leaves it at 0 and the body's count decides.
+        let arrived = dataTask.countOfBytesReceived
+        let tooLarge = lock.withLock { () -> Pending? in
+            let id = dataTask.taskIdentifier
+            guard let received = pending[id]?.body.count else { return nil }
+            if let maximumBytes = pending[id]?.maximumBytes,
+               max(Int64(received + data.count), arrived) > Int64(maximumBytes) {
+                // Dropped here, so the cancellation's completion finds nothing to resume.
+                return pending.removeValue(forKey: id)
+            }
+            pending[id]?.body.append(data)  // in place: no copy of what arrived so far
+            return nil
+        }
+        guard let tooLarge else { return }
+        // Resumed first: FoundationNetworking's `cancel()` waits for its work queue, which is busy with the very
+        // flood being refused; chunks still queued meanwhile find no entry and are dropped.
+        tooLarge.continuation.resume(throwing: ResponseBodyTooLarge(maximumBytes: tooLarge.maximumBytes ?? 0))
+        dataTask.cancel()
     }
 
     func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
@@ -199,28 +215,81 @@ private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecke
         _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
         newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void
     ) {
-        // Followed by `URLSessionTransport.send`, which keeps the body and drops credentials across origins.
+        // Followed by `HTTPPipeline`, which keeps the body and applies `RedirectPolicy` to every hop.
         completionHandler(nil)
+    }
+}
+
+/// The cap on one answer's body, for transports to enforce while it arrives.
+///
+/// The client sets it around every `send` from `GraphQLClientOptions.maximumResponseBytes`; `URLSessionTransport`
+/// reads it and cancels the transfer once the body grows past it. A task-local rather than a parameter keeps
+/// `HTTPTransport` one method wide, and wrapping transports (logging, metrics) pass it along without knowing it.
+/// A custom transport that buffers answers should honour it too:
+///
+/// ```swift
+/// struct MyTransport: HTTPTransport {
+///     func send(_ request: URLRequest) async throws -> (Data, HTTPURLResponse) {
+///         var body = Data()
+///         for try await chunk in myStack.chunks(for: request) {
+///             body.append(chunk)
+///             if let cap = ResponseBodyLimit.maximumBytes, body.count > cap {
+///                 throw ResponseBodyTooLarge(maximumBytes: cap)
+///             }
+///         }
+///         …
+///     }
+/// }
+/// ```
+///
+/// The client checks the size of every answer again, so a transport that ignores it still cannot hand a larger
+/// body to the decoder — it only spends the memory first.
+public enum ResponseBodyLimit {
+    /// The most bytes the body of the answer being received may have; `nil` for no cap.
+    @TaskLocal public static var maximumBytes: Int?
+}
+
+/// Thrown by a transport when an answer's body grew past `ResponseBodyLimit.maximumBytes`.
+public struct ResponseBodyTooLarge: Error, Sendable, Hashable {
+    /// The cap that was exceeded.
+    public var maximumBytes: Int
+
+    public init(maximumBytes: Int) {
+        self.maximumBytes = maximumBytes
     }
 }
 
 /// What may travel along a redirect.
 enum RedirectPolicy {
-    /// Headers that carry credentials.
-    static let credentialHeaders = ["Authorization", "X-Api-Key", "Cookie", "Proxy-Authorization"]
+    /// The headers that describe the request itself rather than who sends it: the only ones that follow a redirect
+    /// to another origin. Everything else — `Authorization`, cookies, API keys, and every custom header a user or a
+    /// credential added (`X-Hasura-Admin-Secret`, `PRIVATE-TOKEN`, …) — may be a secret, so it stays behind.
+    static let contentHeaders: Set<String> = ["content-type", "accept", "content-length", "user-agent"]
 
-    /// `redirect` with credential headers removed unless it stays on the same scheme, host and port as
-    /// `original`; `nil` (do not follow) for a redirect from `https` down to plain `http`.
+    /// `redirect` with every header but `contentHeaders` removed unless it stays on the same scheme, host and port
+    /// as `original`; `nil` (do not follow) for a redirect from `https` down to plain `http`. Whether plain `http`
+    /// may be used at all is `HTTPPipeline.checkScheme`'s rule, applied to every hop.
     static func request(following redirect: URLRequest, from original: URLRequest?) -> URLRequest? {
         guard let target = redirect.url else { return nil }
         let source = original?.url
         if source?.scheme?.lowercased() == "https" && target.scheme?.lowercased() != "https" { return nil }
-        let sameOrigin = source?.scheme?.lowercased() == target.scheme?.lowercased()
-            && source?.host?.lowercased() == target.host?.lowercased()
-            && source?.port == target.port
-        guard !sameOrigin else { return redirect }
+        guard !isSameOrigin(source, target) else { return redirect }
         var stripped = redirect
-        for header in credentialHeaders { stripped.setValue(nil, forHTTPHeaderField: header) }
+        for name in (redirect.allHTTPHeaderFields ?? [:]).keys where !contentHeaders.contains(name.lowercased()) {
+            stripped.setValue(nil, forHTTPHeaderField: name)
+        }
         return stripped
+    }
+
+    /// Same scheme, host and port (an absent port is the scheme's default).
+    static func isSameOrigin(_ source: URL?, _ target: URL) -> Bool {
+        guard let source else { return false }
+        return source.scheme?.lowercased() == target.scheme?.lowercased()
+            && source.host?.lowercased() == target.host?.lowercased()
+            && effectivePort(source) == effectivePort(target)
+    }
+
+    private static func effectivePort(_ url: URL) -> Int? {
+        url.port ?? (url.scheme?.lowercased() == "https" ? 443 : url.scheme?.lowercased() == "http" ? 80 : nil)
     }
 }

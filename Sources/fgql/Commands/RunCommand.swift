@@ -1,5 +1,6 @@
 import ArgumentParser
 import FlatfileGraphQL
+import FlatfilePlatform
 import Foundation
 import GraphQLCodegen
 
@@ -9,17 +10,33 @@ struct RunCommand: AsyncParsableCommand {
         commandName: "run",
         abstract: "Run the operation in a .graphql file and print its data.",
         discussion: """
-            Variables, lowest precedence first: FLATFILE_LICENSE_KEY / FLATFILE_ENVIRONMENT_ID for $licenseKey and \
-            $environmentId, the sidecar FILE.variables.json, --variables, --var. The document is checked against \
-            the schema beside it (schema.graphqls, schema.graphql or schema.json) before anything is sent.
+            The file may be a path, a saved query's name without .graphql (getBatches: looked for in the current \
+            folder, then in queries/), or - to read the document from standard input; a piped document has no \
+            sidecar and no schema beside it, so pass --schema to have it validated.
 
-            Exit status: 0 ok, 1 GraphQL errors, 2 usage or validation error, 3 authentication failed, \
-            4 network or HTTP failure.
+            Variables, lowest precedence first: FLATFILE_LICENSE_KEY / FLATFILE_ENVIRONMENT_ID for $licenseKey and \
+            $environmentId, the sidecar FILE.variables.json, --variables, --var. Only declared variables are sent: \
+            a name the operation does not declare is an error in --var and --variables, and skipped with a warning \
+            in the sidecar. A --var value is read as its declared type: String, ID, enums and custom scalars as the \
+            text itself (--var name=2024 is the string "2024"), Int a whole number, Float a number, Boolean true or \
+            false, lists and input objects as JSON.
+
+            The document is checked against the schema beside it (schema.graphqls, schema.graphql or schema.json) \
+            before anything is sent; without one it is sent unchecked, with a warning saying how to fetch a schema.
+
+            Credentials come from the environment, then the nearest .env (in the current folder, else in its \
+            parents up to the project root: the nearest folder with .git or Package.swift).
+
+            Exit status: 0 ok, 1 GraphQL errors, 2 usage or validation error (bad flags and arguments too), \
+            3 authentication failed, 4 network or HTTP failure (also when a platform query's REST calls get no \
+            answer). "data": null with no errors exits 0 with a warning.
 
             Examples:
               fgql run queries/getBatches.graphql --sandbox
               fgql run queries/getFinalDatabaseView.graphql --var batchId=… --all-pages --output csv > rows.csv
               fgql run queries/getBatches.graphql --select data.getBatches.data --compact | jq length
+              fgql run getBatches --select data.getBatches.data[0].id --raw-output
+              echo '{ getBatches(licenseKey: "…") { data { id } } }' | fgql run - --schema queries/schema.graphqls
               fgql run queries/platform/auditLog.graphql --sandbox --var since=2025-03-01T00:00:00Z
               fgql run viewer.graphql --endpoint https://api.github.com/graphql -H "Authorization: Bearer $TOKEN"
 
@@ -29,7 +46,9 @@ struct RunCommand: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("The .graphql file holding the operation.", valueName: "file"))
+    @Argument(help: ArgumentHelp(
+        "The .graphql file holding the operation, a saved query's name (getBatches), or - for standard input.",
+        valueName: "file"))
     var file: String
 
     @Option(help: ArgumentHelp("Which operation to run when the file holds several.", valueName: "name"))
@@ -40,7 +59,8 @@ struct RunCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("var"),
-        help: ArgumentHelp("A variable as name=value; the value is parsed as JSON when it can be (repeatable).", valueName: "name=value"))
+        help: ArgumentHelp(
+            "A variable as name=value, the value read as the variable's declared type (repeatable).", valueName: "name=value"))
     var assignments: [String] = []
 
     @Option(help: ArgumentHelp("The schema to validate against instead of the one beside the file.", valueName: "file"))
@@ -61,6 +81,9 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Print only this part of the result, e.g. data.getBatches.data.", valueName: "path"))
     var select: String?
 
+    @Flag(name: [.customShort("r"), .long], help: "Print a string result as bare text, not as a JSON string (as jq -r).")
+    var rawOutput = false
+
     @Flag(help: "Follow offset paging (skip/limit, offset/limit or skip/take) to the last page, streaming the items.")
     var allPages = false
 
@@ -70,6 +93,15 @@ struct RunCommand: AsyncParsableCommand {
         if compact && pretty { throw ValidationError("--compact and --pretty contradict each other; use one.") }
         if allPages && select != nil {
             throw ValidationError("--select does not combine with --all-pages, which prints the paged items themselves.")
+        }
+        if rawOutput && (allPages || output == .ndjson || output == .csv) {
+            throw ValidationError("--raw-output prints one result; it does not combine with --all-pages, --output ndjson or --output csv.")
+        }
+        if rawOutput && pretty {
+            throw ValidationError("--raw-output prints anything but a string as compact JSON; drop --pretty (or pipe to jq).")
+        }
+        if file == DocumentSource.standardInputArgument && variables == DocumentSource.standardInputArgument {
+            throw ValidationError("the document and --variables cannot both come from standard input; put the variables in a file or use --var.")
         }
     }
 
@@ -84,25 +116,27 @@ struct RunCommand: AsyncParsableCommand {
     }
 
     private func execute(log: StandardError) async throws(CommandFailure) {
-        let document = try loadDocument(log: log)
+        let workingDirectory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let source = try DocumentSource.locate(file, in: workingDirectory)
+        let document = try loadDocument(source, log: log)
         let chosen: RunnableOperation
         do {
             chosen = try document.operation(named: operation)
         } catch {
-            throw .usage("\(file): \(error)")
+            throw .usage("\(source.label): \(error)")
         }
         if chosen.kind == "subscription" {
             // One POST cannot carry a stream; printing a single result and exiting 0 would pretend it worked.
-            throw .usage("\(file): \(chosen.name.map { "subscription \($0)" } ?? "the subscription") cannot be run: fgql does not run subscriptions yet; run a query or mutation")
+            throw .usage("\(source.label): \(chosen.name.map { "subscription \($0)" } ?? "the subscription") cannot be run: fgql does not run subscriptions yet; run a query or mutation")
         }
         let selectPath = try select.map { text throws(CommandFailure) in try SelectPath(parsing: text) }
         let paging = try allPages ? Self.paging(for: chosen) : nil
 
         let connection = try await Connection.open(
-            self.connection, api: try Self.api(forSchemaOf: file, schema: schema, log: log),
-            workingDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath), log: log)
+            self.connection, api: try Self.api(forSchemaOf: source, schema: schema, log: log),
+            workingDirectory: workingDirectory, log: log)
         do {
-            try await send(document, chosen, selectPath, paging, over: connection, log: log)
+            try await send(document, from: source, chosen, selectPath, paging, over: connection, log: log)
         } catch {
             await connection.close()
             throw error
@@ -111,19 +145,19 @@ struct RunCommand: AsyncParsableCommand {
     }
 
     private func send(
-        _ document: RunnableDocument, _ chosen: RunnableOperation, _ selectPath: SelectPath?, _ paging: OffsetPaging?,
-        over connection: Connection, log: StandardError
+        _ document: RunnableDocument, from source: DocumentSource, _ chosen: RunnableOperation,
+        _ selectPath: SelectPath?, _ paging: OffsetPaging?, over connection: Connection, log: StandardError
     ) async throws(CommandFailure) {
         let sources = VariableSources(
-            document: URL(fileURLWithPath: file), variablesFile: variables, assignments: assignments,
+            document: source.path.map { URL(fileURLWithPath: $0) }, variablesFile: variables, assignments: assignments,
             environment: connection.environment)
-        let variables = try sources.merged(declared: Set(chosen.variables.map(\.name)))
-        try Self.checkRequiredVariables(of: chosen, in: variables, file: file)
+        let variables = try sources.merged(for: chosen, log: log)
+        try Self.checkRequiredVariables(of: chosen, in: variables, source: source)
 
         let stdout = StandardOutput()
         let style: JSONOutputStyle = pretty || (stdout.isTerminal && !compact) ? .pretty : .compact
         let colour = stdout.isTerminal && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
-        var printer = ResultPrinter(format: output, style: style, colour: colour)
+        var printer = ResultPrinter(format: output, style: style, colour: colour && !rawOutput, rawStrings: rawOutput)
         do {
             if let paging {
                 try await runPages(connection.client, document.text, chosen, variables, paging, &printer, stdout, log)
@@ -131,6 +165,10 @@ struct RunCommand: AsyncParsableCommand {
                 let response = try await connection.client.execute(
                     document: document.text, variables: variables, operationName: chosen.name)
                 let hasData = response.data.map { !$0.isNull } ?? false
+                if !hasData && response.errors.isEmpty {
+                    // Not an error by the exit codes' rules, but an empty stdout must not look like success unsaid.
+                    log.warning(#"the server returned "data": null and no errors"#)
+                }
                 if hasData || output == .raw {
                     do {
                         stdout.write(try printer.text(for: response, select: selectPath, log: log))
@@ -174,22 +212,35 @@ struct RunCommand: AsyncParsableCommand {
         stdout.write(printer.endItems())
     }
 
-    /// Reads the file, validates it against the schema unless told not to, and prints every diagnostic.
-    private func loadDocument(log: StandardError) throws(CommandFailure) -> RunnableDocument {
-        guard FileManager.default.fileExists(atPath: file) else {
-            throw .usage("\(file): no such file. Pass the path of a .graphql file, for example queries/getBatches.graphql.")
-        }
-        let schemaPath = noValidate ? nil : (schema ?? Self.schemaBeside(file))
+    /// Reads the document, validates it against the schema unless told not to, and prints every diagnostic.
+    private func loadDocument(_ source: DocumentSource, log: StandardError) throws(CommandFailure) -> RunnableDocument {
         if let schema, !noValidate, !FileManager.default.fileExists(atPath: schema) {
             throw .usage("--schema \(schema): no such file.")
         }
-        let document = RunnableDocument.load(path: file, schemaPath: schemaPath)
+        let schemaPath = noValidate ? nil : (schema ?? source.path.flatMap(Self.schemaBeside))
+        if !noValidate && schemaPath == nil { log.warning(Self.notValidatedWarning(for: source)) }
+        let document = switch source {
+        case .file(let path): RunnableDocument.load(path: path, schemaPath: schemaPath)
+        case .standardInput:
+            RunnableDocument.load(
+                contents: try StandardInput.read("the document"), name: "<stdin>", schemaPath: schemaPath)
+        }
         document.diagnostics.forEach { log.write("\($0)\n") }
         if document.diagnostics.containsErrors {
             let count = document.diagnostics.filter(\.isError).count
-            throw .usage("\(file) has \(count) error(s); nothing was sent\(noValidate ? "" : " (--no-validate sends it anyway)").")
+            throw .usage("\(source.label) has \(count) error(s); nothing was sent\(noValidate ? "" : " (--no-validate sends it anyway)").")
         }
         return document
+    }
+
+    /// Why nothing was checked, and how to have it checked next time.
+    static func notValidatedWarning(for source: DocumentSource) -> String {
+        guard let path = source.path else {
+            return "the document from standard input was not validated: pass --schema FILE to check it before it is sent (fgql schema fetch --output schema.graphqls downloads one)."
+        }
+        let folder = (path as NSString).deletingLastPathComponent
+        let schemaFile = folder.isEmpty ? "schema.graphqls" : folder + "/schema.graphqls"
+        return "\(path) was not validated: there is no schema.graphqls, schema.graphql or schema.json beside it and no --schema. Fetch one with fgql schema fetch --output \(schemaFile) (or pass --no-validate to send it unchecked without this warning)."
     }
 
     /// `schema.graphqls`, `schema.graphql` or `schema.json` in the document's folder.
@@ -200,28 +251,31 @@ struct RunCommand: AsyncParsableCommand {
             .first { FileManager.default.fileExists(atPath: $0) }
     }
 
-    /// The API the file's operations are written for: the platform API when the `fgql.json` beside the schema (or the
-    /// file) says `"endpoint": "flatfile-platform"`, else the legacy GraphQL API.
-    static func api(forSchemaOf file: String, schema: String?, log: StandardError) throws(CommandFailure) -> FlatfileAPI {
-        let folder = URL(fileURLWithPath: schema ?? schemaBeside(file) ?? file).deletingLastPathComponent()
+    /// The API the document's operations are written for: the platform API when the `fgql.json` beside the schema
+    /// (or the file) says `"endpoint": "flatfile-platform"`, else the legacy GraphQL API. A document from standard
+    /// input has only `--schema`'s folder.
+    static func api(forSchemaOf source: DocumentSource, schema: String?, log: StandardError) throws(CommandFailure) -> FlatfileAPI {
+        guard let anchor = schema ?? source.path.map({ schemaBeside($0) ?? $0 }) else { return .legacyGraphQL }
+        let folder = URL(fileURLWithPath: anchor).deletingLastPathComponent()
         let configurationFile = folder.appendingPathComponent("fgql.json").path
         guard FileManager.default.fileExists(atPath: configurationFile) else { return .legacyGraphQL }
         let (configuration, diagnostics) = Codegen.loadConfiguration(configurationFile)
         diagnostics.forEach { log.write("\($0)\n") }
         if diagnostics.containsErrors {
-            throw .usage("\(configurationFile) has \(diagnostics.filter(\.isError).count) error(s); fix it to run \(file).")
+            throw .usage("\(configurationFile) has \(diagnostics.filter(\.isError).count) error(s); fix it to run \(source.label).")
         }
         return configuration.endpoint == "flatfile-platform" ? .platform : .legacyGraphQL
     }
 
-    static func checkRequiredVariables(of operation: RunnableOperation, in variables: JSONObject, file: String) throws(CommandFailure) {
+    static func checkRequiredVariables(of operation: RunnableOperation, in variables: JSONObject, source: DocumentSource) throws(CommandFailure) {
         let missing = operation.requiredVariables.filter { variables[$0.name] == nil || variables[$0.name]?.isNull == true }
         guard !missing.isEmpty else { return }
         let list = missing.map { "$\($0.name): \($0.type)" }.joined(separator: ", ")
         let example = missing[0].name
         let environmentHint = VariableSources.environmentDefaults.first { $0.variable == example }.map { ", or set \($0.environmentVariable)" } ?? ""
+        let sidecarHint = source.path.map { ", add it to \(VariableSources.sidecar(for: URL(fileURLWithPath: $0)).lastPathComponent)" } ?? ""
         throw .usage(
-            "missing required variable\(missing.count == 1 ? "" : "s") \(list). Pass --var \(example)=…, add it to \(VariableSources.sidecar(for: URL(fileURLWithPath: file)).lastPathComponent)\(environmentHint).")
+            "missing required variable\(missing.count == 1 ? "" : "s") \(list). Pass --var \(example)=…\(sidecarHint)\(environmentHint).")
     }
 
     /// How `--all-pages` pages this operation: its one root field's offset and size arguments, bound to variables.
@@ -238,13 +292,19 @@ struct RunCommand: AsyncParsableCommand {
         return OffsetPaging(rootField: field.responseKey, offsetVariable: offset, limitVariable: limit)
     }
 
-    /// Exit status 1 with the server's messages when the response carries GraphQL errors.
+    /// Exit status 1 with the server's messages when the response carries GraphQL errors; 4 when one of them is
+    /// a platform REST call that got no answer, which is the network's failure rather than the API's.
     static func check(_ response: GraphQLResponse) throws(CommandFailure) {
         guard !response.errors.isEmpty else { return }
         let messages = response.errors.map { error in
             let path = error.path.isEmpty ? "" : " (at \(error.path.map(\.description).joined(separator: ".")))"
             return "\(error.message)\(path)"
         }
-        throw .graphQL("the server returned \(messages.count) error(s):\n  " + messages.joined(separator: "\n  "))
+        let list = "\n  " + messages.joined(separator: "\n  ")
+        let unreachable = response.errors.contains {
+            $0.extensions?["code"]?.stringValue == FlatfilePlatformEndpoint.unreachableErrorCode
+        }
+        if unreachable { throw .network("the server could not be reached for part of the result:" + list) }
+        throw .graphQL("the server returned \(messages.count) error(s):" + list)
     }
 }

@@ -27,7 +27,8 @@ struct Connection {
         loaded.warnings.forEach { log.warning($0) }
         let headers = try options.headers.map { header throws(CommandFailure) in try HeaderArgument(parsing: header) }
         let transport = VerboseTransport(wrapping: URLSessionTransport.shared, log: options.verbose ? log : nil)
-        let clientOptions = GraphQLClientOptions(allowInsecureHTTP: options.allowInsecure)
+        let clientOptions = GraphQLClientOptions(
+            allowInsecureHTTP: options.allowInsecure, maximumResponseBytes: options.maxResponseBytes)
         let headerFields = Dictionary(headers.map { ($0.name, $0.value) }, uniquingKeysWith: { _, last in last })
 
         if let endpoint = options.endpoint {

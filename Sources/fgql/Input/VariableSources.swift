@@ -1,8 +1,13 @@
-import Foundation
 import FlatfileGraphQL
+import Foundation
+import GraphQLCodegen
 
 /// Where `fgql run` takes an operation's variables from, lowest precedence first:
 /// Flatfile defaults from the environment, the sidecar `NAME.variables.json`, `--variables FILE|-`, `--var k=v`.
+///
+/// Only variables the operation declares are sent. A name it does not declare in `--variables` or `--var` is a
+/// mistake the user just made (exit 2, with the closest declared name); in the sidecar, which may serve several
+/// versions of a query, it is skipped with a warning.
 struct VariableSources {
     /// `queries/getBatches.graphql` → `queries/getBatches.variables.json`.
     static func sidecar(for document: URL) -> URL {
@@ -15,50 +20,61 @@ struct VariableSources {
         ("environmentId", "FLATFILE_ENVIRONMENT_ID"),
     ]
 
-    var document: URL
+    /// The document's file, whose sidecar is read; `nil` for a document from standard input.
+    var document: URL?
     var variablesFile: String?
     var assignments: [String]
     var environment: [String: String]
-    var readStandardInput: () -> Data = { FileHandle.standardInput.readDataToEndOfFile() }
+    var readStandardInput: () throws(CommandFailure) -> Data = { () throws(CommandFailure) in try StandardInput.read("--variables -") }
 
-    /// The merged variables for an operation that declares `declared` variables.
-    ///
-    /// Environment defaults apply only to variables the operation declares, so a query without `$licenseKey` is
-    /// never sent one.
-    func merged(declared: Set<String>) throws(CommandFailure) -> JSONObject {
+    /// The merged variables for `operation`, `--var` values coerced to their declared types.
+    func merged(for operation: RunnableOperation, log: StandardError) throws(CommandFailure) -> JSONObject {
+        let declared = Dictionary(operation.variables.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         var variables = JSONObject()
-        for (variable, environmentVariable) in Self.environmentDefaults where declared.contains(variable) {
+        for (variable, environmentVariable) in Self.environmentDefaults where declared[variable] != nil {
             if let value = environment[environmentVariable], !value.isEmpty { variables[variable] = .string(value) }
         }
-        let sidecar = Self.sidecar(for: document)
-        if FileManager.default.fileExists(atPath: sidecar.path) {
-            try merge(try Self.object(from: try read(sidecar), source: sidecar.path), into: &variables)
+        if let sidecar = document.map(Self.sidecar), FileManager.default.fileExists(atPath: sidecar.path) {
+            let object = try Self.object(from: try read(sidecar), source: sidecar.path)
+            let undeclared = object.map(\.key).filter { declared[$0] == nil }
+            if !undeclared.isEmpty {
+                log.warning(
+                    "\(sidecar.path): skipped \(undeclared.map { "\"\($0)\"" }.joined(separator: ", ")), which the operation does not declare (it declares \(Self.list(operation)))")
+            }
+            for (key, value) in object where declared[key] != nil { variables[key] = value }
         }
         if let variablesFile {
             let source = variablesFile == "-" ? "standard input" : variablesFile
-            let data = variablesFile == "-" ? readStandardInput() : try read(URL(fileURLWithPath: variablesFile))
-            try merge(try Self.object(from: data, source: source), into: &variables)
+            let data = variablesFile == "-" ? try readStandardInput() : try read(URL(fileURLWithPath: variablesFile))
+            for (key, value) in try Self.object(from: data, source: source) {
+                guard declared[key] != nil else { throw Self.undeclared(key, given: "--variables \(variablesFile)", operation) }
+                variables[key] = value
+            }
         }
         for assignment in assignments {
-            let (name, value) = try Self.assignment(assignment)
-            variables[name] = value
+            let (name, text) = try Self.assignment(assignment)
+            guard let variable = declared[name] else { throw Self.undeclared(name, given: "--var \(name)", operation) }
+            variables[name] = try VariableCoercion.value(text, for: variable)
         }
         return variables
     }
 
-    /// `name=value`: the value is JSON when it parses as JSON (`50`, `true`, `["a"]`, `"x"`), else the text.
-    static func assignment(_ text: String) throws(CommandFailure) -> (String, JSONValue) {
+    /// `name=value`, split at the first `=`.
+    static func assignment(_ text: String) throws(CommandFailure) -> (name: String, value: String) {
         guard let equals = text.firstIndex(of: "="), equals != text.startIndex else {
             throw .usage("--var \(text): expected name=value, for example --var take=50 or --var search=acme.")
         }
-        let name = String(text[..<equals])
-        let rawValue = String(text[text.index(after: equals)...])
-        let value = (try? JSONValue(parsing: rawValue)) ?? .string(rawValue)
-        return (name, value)
+        return (String(text[..<equals]), String(text[text.index(after: equals)...]))
     }
 
-    private func merge(_ object: JSONObject, into variables: inout JSONObject) throws(CommandFailure) {
-        for (key, value) in object { variables[key] = value }
+    private static func undeclared(_ name: String, given source: String, _ operation: RunnableOperation) -> CommandFailure {
+        let suggestion = NameSuggestion.closest(to: name, in: operation.variables.map(\.name)).map { " Did you mean $\($0)?" } ?? ""
+        return .usage("\(source): the operation declares no variable $\(name).\(suggestion) It declares \(list(operation)); nothing was sent.")
+    }
+
+    /// `$licenseKey: String!, $take: Int`, or `no variables`.
+    private static func list(_ operation: RunnableOperation) -> String {
+        operation.variables.isEmpty ? "no variables" : operation.variables.map { "$\($0.name): \($0.type)" }.joined(separator: ", ")
     }
 
     private func read(_ url: URL) throws(CommandFailure) -> Data {
@@ -80,32 +96,5 @@ struct VariableSources {
             throw .usage("variables in \(source) must be a JSON object like {\"take\": 50}, not \(value.kindName).")
         }
         return object
-    }
-}
-
-/// A `-H 'Name: value'` header, split on the first colon only so values may contain colons (URLs, times).
-struct HeaderArgument: Equatable {
-    var name: String
-    var value: String
-
-    init(name: String, value: String) {
-        self.name = name
-        self.value = value
-    }
-
-    init(parsing text: String) throws(CommandFailure) {
-        guard let colon = text.firstIndex(of: ":") else {
-            // The argument is not echoed: a header without its colon is most likely a bare secret.
-            throw .usage("-H takes 'Name: value' and this one has no colon, for example -H 'X-Api-Key: …'.")
-        }
-        name = text[..<colon].trimmingCharacters(in: .whitespaces)
-        value = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty, name.unicodeScalars.allSatisfy(Self.isTokenCharacter) else {
-            throw .usage("-H: \"\(name)\" is not a valid header name (letters, digits and -, no spaces).")
-        }
-    }
-
-    private static func isTokenCharacter(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.isASCII && scalar.value > 32 && scalar.value < 127 && !"()<>@,;:\\\"/[]?={}".unicodeScalars.contains(scalar)
     }
 }

@@ -19,13 +19,16 @@ struct ResultPrinter {
     let format: OutputFormat
     let style: JSONOutputStyle
     let colour: Bool
+    /// `--raw-output`: a string is printed as its bare text, anything else as compact JSON (as `jq -r` does).
+    let rawStrings: Bool
     private var csv = CSVWriter()
     private var itemsWritten = 0
 
-    init(format: OutputFormat, style: JSONOutputStyle, colour: Bool) {
+    init(format: OutputFormat, style: JSONOutputStyle, colour: Bool, rawStrings: Bool = false) {
         self.format = format
         self.style = style
         self.colour = colour
+        self.rawStrings = rawStrings
     }
 
     /// The text for one whole response.
@@ -40,7 +43,9 @@ struct ResultPrinter {
             value = try select.select(in: root ? response.jsonValue : value)
         }
         switch format {
-        case .json, .raw: return json(value) + "\n"
+        case .json, .raw:
+            if rawStrings, case .string(let text) = value { return text + "\n" }
+            return (rawStrings ? value.jsonString(.compact) : json(value)) + "\n"
         case .ndjson, .csv: return try rowsText(RowFormatting.rows(in: value, format: format.rawValue), log: log)
         }
     }

@@ -52,7 +52,8 @@ enum CLI {
             process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
             do {
                 try process.run()
-                if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
+                // A command may stop reading early (it refused the input): a broken pipe is its answer, not ours.
+                if let input { try? stdin.fileHandleForWriting.write(contentsOf: Data(input.utf8)) }
                 try? stdin.fileHandleForWriting.close()
             } catch {
                 continuation.resume(throwing: error)

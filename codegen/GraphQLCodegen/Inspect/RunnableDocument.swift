@@ -1,3 +1,4 @@
+import Foundation
 import GraphQL
 
 /// A `.graphql` file read for running as it is (the CLI's `fgql run`), not for generating code: what operations it
@@ -20,39 +21,56 @@ public struct RunnableDocument: Sendable {
     /// Problems found reading, parsing or validating the file (and the schema, when given).
     public var diagnostics: [Diagnostic]
 
+    /// The largest document read, from a file or from standard input.
+    public static let maximumBytes = InputFiles.maximumDocumentBytes
+
     /// Reads and parses `path`; when `schemaPath` is given, also validates the document against that schema.
     public static func load(path: String, schemaPath: String?) -> RunnableDocument {
-        let file: SourceFile
         switch InputFiles.read(path) {
-        case .failure(let diagnostic): return RunnableDocument(text: "", operations: [], diagnostics: [diagnostic])
-        case .success(let read): file = read
+        case .failure(let diagnostic): RunnableDocument(text: "", operations: [], diagnostics: [diagnostic])
+        case .success(let file): load(file, schemaPath: schemaPath)
         }
+    }
+
+    /// Parses `contents` (for example a document piped to standard input); `name` stands for the file in
+    /// diagnostics. When `schemaPath` is given, also validates the document against that schema.
+    public static func load(contents: Data, name: String, schemaPath: String?) -> RunnableDocument {
+        switch InputFiles.decode(contents, path: name) {
+        case .failure(let diagnostic): RunnableDocument(text: "", operations: [], diagnostics: [diagnostic])
+        case .success(let file): load(file, schemaPath: schemaPath)
+        }
+    }
+
+    private static func load(_ file: SourceFile, schemaPath: String?) -> RunnableDocument {
         let document: Document
         switch InputFiles.parseGraphQL(file, expecting: "operation") {
         case .failure(let diagnostic): return RunnableDocument(text: file.text, operations: [], diagnostics: [diagnostic])
         case .success(let parsed): document = parsed
         }
-        let operations = document.definitions.compactMap { $0 as? OperationDefinition }.map(RunnableOperation.init)
+        var operations = document.definitions.compactMap { $0 as? OperationDefinition }.map(RunnableOperation.init)
         var diagnostics: [Diagnostic] = []
         if operations.isEmpty {
             diagnostics.append(.error("the file has no operation to run (only fragments); add a query or mutation", in: file, at: 0))
         }
         if let schemaPath {
-            diagnostics += validate(document, in: file, schemaPath: schemaPath)
+            switch loadSchema(schemaPath) {
+            case .failure(let errors): diagnostics += errors.diagnostics
+            case .success(let schema):
+                diagnostics += validate(document, in: file, against: schema)
+                for index in operations.indices { operations[index].describeVariableTypes(in: schema.schema) }
+            }
         }
         return RunnableDocument(text: file.text, operations: operations, diagnostics: diagnostics)
     }
 
-    private static func validate(_ document: Document, in file: SourceFile, schemaPath: String) -> [Diagnostic] {
-        let schema: LoadedSchema
-        switch InputFiles.read(schemaPath) {
-        case .failure(let diagnostic): return [diagnostic]
-        case .success(let schemaFile):
-            switch SchemaLoader.load(schemaFile) {
-            case .failure(let errors): return errors.diagnostics
-            case .success(let loaded): schema = loaded
-            }
+    private static func loadSchema(_ schemaPath: String) -> Result<LoadedSchema, SchemaErrors> {
+        switch InputFiles.read(schemaPath, as: .schema) {
+        case .failure(let diagnostic): .failure(SchemaErrors(diagnostics: [diagnostic]))
+        case .success(let schemaFile): SchemaLoader.load(schemaFile)
         }
+    }
+
+    private static func validate(_ document: Document, in file: SourceFile, against schema: LoadedSchema) -> [Diagnostic] {
         let documents = DocumentSet(files: [(file, document.definitions)], combined: document)
         return DocumentValidator.validate(documents, schema: schema.schema, for: .running)
     }
@@ -102,7 +120,7 @@ public struct RunnableOperation: Sendable, Hashable {
         variables = definition.variableDefinitions.map { variable in
             RunnableVariable(
                 name: variable.variable.name.value, type: Self.text(of: variable.type),
-                isRequired: variable.type is NonNullType && variable.defaultValue == nil)
+                isRequired: variable.type is NonNullType && variable.defaultValue == nil, namedTypeKind: nil)
         }
         rootFields = definition.selectionSet.selections.compactMap { $0 as? Field }.map { field in
             var bindings: [String: String] = [:]
@@ -110,6 +128,19 @@ public struct RunnableOperation: Sendable, Hashable {
                 if let variable = argument.value as? Variable { bindings[argument.name.value] = variable.name.value }
             }
             return RootField(responseKey: field.alias?.value ?? field.name.value, name: field.name.value, argumentVariables: bindings)
+        }
+    }
+
+    /// Fills in each variable's `namedTypeKind` from `schema`.
+    mutating func describeVariableTypes(in schema: GraphQLSchema) {
+        for index in variables.indices {
+            let name = variables[index].namedType
+            variables[index].namedTypeKind = switch schema.getType(name: name) {
+            case is GraphQLInputObjectType: .inputObject
+            case is GraphQLEnumType: .enumeration
+            case is GraphQLScalarType: .scalar
+            default: nil
+            }
         }
     }
 
@@ -130,6 +161,19 @@ public struct RunnableVariable: Sendable, Hashable {
     public var type: String
     /// Non-null with no default: the caller must give a value.
     public var isRequired: Bool
+    /// What its named type is in the schema; `nil` when the document was loaded without a schema (or the schema
+    /// does not define the type).
+    public var namedTypeKind: NamedTypeKind?
+
+    /// The type's name without list brackets and `!`: `ID` for `[ID!]!`.
+    public var namedType: String {
+        String(type.unicodeScalars.filter { !"[]!".unicodeScalars.contains($0) })
+    }
+
+    /// The kinds of named type a variable can have.
+    public enum NamedTypeKind: Sendable, Hashable {
+        case scalar, enumeration, inputObject
+    }
 }
 
 /// A root field of an operation and which variables its arguments take.

@@ -3,15 +3,80 @@ import GraphQL
 
 /// Reads input files as UTF-8 text and parses them, turning every failure into a diagnostic.
 enum InputFiles {
-    /// Reads a file that must be UTF-8 text (a schema, an operation file, `fgql.json`).
-    static func read(_ path: String) -> Result<SourceFile, Diagnostic> {
-        let data: Data
+    /// The largest operation file (or `fgql.json`) read: 16 MiB. Real operation files are a few KiB and the
+    /// largest generated ones stay under 1 MiB, so anything near this is a mistake (a binary, a log, a dump) —
+    /// and is refused by its size, before reading it would cost its size in memory and time.
+    public static let maximumDocumentBytes = 16 << 20
+    /// The largest schema read: 64 MiB. GitHub's public schema, among the largest there are, is about 1.3 MB as
+    /// SDL and about 10 MB as introspection JSON.
+    public static let maximumSchemaBytes = 64 << 20
+    /// How much of a file is checked for NUL bytes before the rest is read: a binary shows itself at once.
+    static let binaryCheckBytes = 64 << 10
+
+    /// What a file is read as, which sets the largest size accepted.
+    enum Kind {
+        /// An operation file or `fgql.json`.
+        case document
+        case schema
+
+        var maximumBytes: Int { self == .schema ? maximumSchemaBytes : maximumDocumentBytes }
+        var name: String { self == .schema ? "a schema" : "a GraphQL document" }
+    }
+
+    /// Reads a file that must be UTF-8 text (a schema, an operation file, `fgql.json`), refusing one larger than
+    /// `kind` allows by its size, before reading it.
+    static func read(_ path: String, as kind: Kind = .document) -> Result<SourceFile, Diagnostic> {
+        let maximumBytes = kind.maximumBytes
+        let url = URL(fileURLWithPath: path)
+        let handle: FileHandle
+        let size: Int
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
+            handle = try FileHandle(forReadingFrom: url)
+            size = try url.resourceValues(forKeys: [.fileSizeKey]).fileSize ?? 0
         } catch {
             return .failure(Diagnostic(severity: .error, message: "cannot read file: \(reason(error))", path: path))
         }
+        defer { try? handle.close() }
+        if size > maximumBytes {
+            return .failure(Diagnostic(
+                severity: .error,
+                message: "file is \(size) bytes, over the \(maximumBytes >> 20) MiB fgql reads for "
+                    + "\(kind.name) (\(maximumBytes) bytes); "
+                    + "it was not read: check the path, or split the file",
+                path: path))
+        }
+        let data: Data
+        do {
+            let prefix = try handle.read(upToCount: binaryCheckBytes) ?? Data()
+            if prefix.contains(0) {
+                // The diagnostic the whole file would get (its first bad UTF-8 byte, else the NUL), without
+                // reading the rest.
+                return decode(size <= prefix.count ? prefix : Self.droppingPartialCharacter(prefix), path: path)
+            }
+            // Bounded by the size check, plus one byte to notice a file that grew meanwhile.
+            let rest = try handle.read(upToCount: maximumBytes - prefix.count + 1) ?? Data()
+            data = prefix + rest
+        } catch {
+            return .failure(Diagnostic(severity: .error, message: "cannot read file: \(reason(error))", path: path))
+        }
+        if data.count > maximumBytes {
+            return .failure(Diagnostic(
+                severity: .error, message: "file grew past \(maximumBytes) bytes while it was read", path: path))
+        }
         return decode(data, path: path)
+    }
+
+    /// `bytes` without a UTF-8 sequence cut off at its end, which would look like a mis-encoded byte.
+    private static func droppingPartialCharacter(_ bytes: Data) -> Data {
+        var end = bytes.endIndex
+        var continuations = 0
+        while continuations < 3, end > bytes.startIndex, bytes[end - 1] & 0xC0 == 0x80 {
+            end -= 1
+            continuations += 1
+        }
+        if end > bytes.startIndex, bytes[end - 1] >= 0xC0 { end -= 1 }
+        else if continuations > 0 { end += continuations }  // continuation bytes of no lead: let decode report them
+        return bytes[bytes.startIndex..<end]
     }
 
     /// Interprets bytes as UTF-8 text; a binary or mis-encoded file gets the position of its first bad byte.
@@ -91,7 +156,12 @@ enum InputFiles {
 
     static func reason(_ error: any Error) -> String {
         let nsError = error as NSError
-        if nsError.domain == NSCocoaErrorDomain, nsError.code == NSFileReadNoSuchFileError { return "no such file" }
+        // Reading a missing file reports one of these, depending on the platform and the API.
+        if nsError.domain == NSCocoaErrorDomain, [NSFileReadNoSuchFileError, NSFileNoSuchFileError].contains(nsError.code)
+            || nsError.domain == NSPOSIXErrorDomain && nsError.code == Int(ENOENT)
+        {
+            return "no such file"
+        }
         return nsError.localizedDescription
     }
 }

@@ -100,7 +100,7 @@ enum SchemaDefinitionChecks {
             }
         }
         for type in referenced where typeNames[type.name.value] == nil && !builtInScalars.contains(type.name.value) {
-            let suggestion = closest(to: type.name.value, in: (Array(typeNames.keys) + builtInScalars).sorted()).map { " Did you mean \"\($0)\"?" } ?? ""
+            let suggestion = NameSuggestion.closest(to: type.name.value, in: (Array(typeNames.keys) + builtInScalars).sorted()).map { " Did you mean \"\($0)\"?" } ?? ""
             error("unknown type \"\(type.name.value)\".\(suggestion)", type.name)
         }
         return diagnostics
@@ -114,28 +114,5 @@ enum SchemaDefinitionChecks {
         case let named as NamedType: return [named]
         default: return []
         }
-    }
-
-    /// The most similar name within a small edit distance, for "did you mean" hints.
-    static func closest(to name: String, in candidates: [String]) -> String? {
-        let target = Array(name.lowercased())
-        var best: (String, Int)?
-        for candidate in candidates {
-            let distance = editDistance(target, Array(candidate.lowercased()))
-            if distance <= max(1, target.count / 3), distance < (best?.1 ?? .max) { best = (candidate, distance) }
-        }
-        return best?.0
-    }
-
-    private static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
-        var previous = Array(0...b.count)
-        for (i, left) in a.enumerated() {
-            var current = [i + 1]
-            for (j, right) in b.enumerated() {
-                current.append(min(previous[j + 1] + 1, current[j] + 1, previous[j] + (left == right ? 0 : 1)))
-            }
-            previous = current
-        }
-        return previous[b.count]
     }
 }
