@@ -1,4 +1,5 @@
 import ArgumentParser
+import FlatfileGraphQL
 
 /// How a command failed, mapped to the documented exit codes:
 /// 0 ok, 1 GraphQL errors, 2 usage or validation, 3 authentication, 4 network or HTTP.
@@ -16,6 +17,27 @@ enum CommandFailure: Error, CustomStringConvertible {
         switch self {
         case .graphQL(let message), .usage(let message), .authentication(let message), .network(let message):
             message
+        }
+    }
+
+    /// The failure for whatever a request threw: client errors by their class, anything unforeseen as a network
+    /// failure (it happened while talking to the server).
+    init(caught error: any Error) {
+        switch error {
+        case let failure as CommandFailure: self = failure
+        case let clientError as GraphQLClientError: self.init(clientError)
+        default: self = .network("\(error)")
+        }
+    }
+
+    /// The same failure with `note` on a line of its own after the message.
+    func adding(_ note: String) -> CommandFailure {
+        let message = description + "\n" + note
+        return switch self {
+        case .graphQL: .graphQL(message)
+        case .usage: .usage(message)
+        case .authentication: .authentication(message)
+        case .network: .network(message)
         }
     }
 

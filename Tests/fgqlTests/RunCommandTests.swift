@@ -66,16 +66,8 @@ struct RunCommandTests {
     @Test("--all-pages --output ndjson streams every one of the 25,000 sandbox rows once, in order")
     func allPagesOverAllRows() async throws {
         try await withCLIWorkspace { workspace in
-            let query = workspace.directory.appendingPathComponent("rows.graphql")
-            try """
-                query Rows($skip: Int, $limit: Int!) {
-                  getFinalDatabaseView(skip: $skip, limit: $limit) { rows totalRows }
-                }
-                """.write(to: query, atomically: true, encoding: .utf8)
-            try FileManager.default.copyItem(
-                at: CLIWorkspace.queries.appendingPathComponent("schema.graphqls"),
-                to: workspace.directory.appendingPathComponent("schema.graphqls"))
-            let result = try await workspace.run(["run", "rows.graphql", "--all-pages", "--var", "limit=2000", "--output", "ndjson"])
+            let query = try workspace.writeRowsQuery()
+            let result = try await workspace.run(["run", query, "--all-pages", "--var", "limit=2000", "--output", "ndjson"])
             try expectSuccess(result)
             let lines = result.stdout.split(separator: "\n")
             #expect(lines.count == 25_000)

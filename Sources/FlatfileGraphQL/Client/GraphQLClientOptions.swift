@@ -8,6 +8,7 @@ import Foundation
 /// options.timeout = .seconds(120)
 /// options.retryPolicy.maximumRetries = 5
 /// options.maximumResponseBytes = 256 << 20   // 256 MiB, for very large pages
+/// options.onRetry = { event in print(event) }  // "waiting 30 s before retry 1 of 5 (the server answered 429 …)"
 /// let client = GraphQLClient.flatfile(credentials: credentials, options: options)
 /// ```
 public struct GraphQLClientOptions: Sendable {
@@ -26,6 +27,15 @@ public struct GraphQLClientOptions: Sendable {
     /// as soon as it grows past this, so a server sending without end costs this much memory at most (the timeout
     /// bounds time, not memory). Default: `defaultMaximumResponseBytes`.
     public var maximumResponseBytes: Int
+    /// Called before each wait for a retry, with how long the wait is and why, so that an app can say why it is
+    /// quiet (a `Retry-After: 30` is thirty silent seconds otherwise). Called on the request's task; keep it quick.
+    ///
+    /// ```swift
+    /// options.onRetry = { event in
+    ///     if event.wait >= .seconds(1) { logger.notice("\(event)") }
+    /// }
+    /// ```
+    public var onRetry: (@Sendable (RetryEvent) -> Void)?
 
     /// 64 MiB. A page of 2,000 Flatfile rows is a few MiB, the largest answers seen in practice (whole batches
     /// of `getFinalDatabaseView`) stay under 20 MiB, and parsing takes several times the body's size in memory:
@@ -34,7 +44,8 @@ public struct GraphQLClientOptions: Sendable {
 
     public init(
         timeout: Duration = .seconds(60), retryPolicy: RetryPolicy = RetryPolicy(), allowInsecureHTTP: Bool = false,
-        userAgent: String = "fgql", clock: WallClock = .system, maximumResponseBytes: Int = defaultMaximumResponseBytes
+        userAgent: String = "fgql", clock: WallClock = .system, maximumResponseBytes: Int = defaultMaximumResponseBytes,
+        onRetry: (@Sendable (RetryEvent) -> Void)? = nil
     ) {
         self.timeout = timeout
         self.retryPolicy = retryPolicy
@@ -42,6 +53,54 @@ public struct GraphQLClientOptions: Sendable {
         self.userAgent = userAgent
         self.clock = clock
         self.maximumResponseBytes = max(0, maximumResponseBytes)
+        self.onRetry = onRetry
+    }
+}
+
+/// A retry about to happen, reported to `GraphQLClientOptions.onRetry` before its wait.
+///
+/// Its description is one line for people: `waiting 30 s before retry 1 of 3 (the server answered 429 Too Many
+/// Requests)`.
+public struct RetryEvent: Sendable, CustomStringConvertible {
+    /// Why the last attempt is retried.
+    public enum Reason: Sendable, Equatable {
+        /// The server answered with this retryable status (429, 502, 503, 504).
+        case status(Int)
+        /// The request got no answer: the connection could not be made or was lost.
+        case connectionFailure(TransportFailure.Kind)
+    }
+
+    /// The request's URL without user info or query.
+    public var url: String
+    /// The retry about to be made, from 1.
+    public var retry: Int
+    /// How many retries the policy allows in all.
+    public var maximumRetries: Int
+    /// How long the client waits before the retry: the server's `Retry-After` when it sent one, else the backoff.
+    public var wait: Duration
+    public var reason: Reason
+
+    public init(url: String, retry: Int, maximumRetries: Int, wait: Duration, reason: Reason) {
+        self.url = url
+        self.retry = retry
+        self.maximumRetries = maximumRetries
+        self.wait = wait
+        self.reason = reason
+    }
+
+    public var description: String {
+        let cause = switch reason {
+        case .status(let code): "the server answered \(code) \(HTTPStatus.reasonPhrase(code))"
+        case .connectionFailure(.cannotConnect): "could not connect to \(url)"
+        case .connectionFailure: "the connection to \(url) was lost"
+        }
+        return "waiting \(Self.text(for: wait)) before retry \(retry) of \(maximumRetries) (\(cause))"
+    }
+
+    /// Whole seconds from a second up (a wait is never exact to the millisecond), milliseconds below.
+    private static func text(for wait: Duration) -> String {
+        let milliseconds = Int((wait.timeInterval * 1000).rounded())
+        return milliseconds >= 1000 ? "\(Int((Double(milliseconds) / 1000).rounded())) s" : "\(milliseconds) ms"
     }
 }
 

@@ -32,7 +32,7 @@ extension TransportFailure: CustomStringConvertible {
                 + "Try again; if it keeps happening, check proxies and the server's health."
         case .timedOut:
             return "No answer from \(url) within the timeout\(tries). "
-                + "Try again later, or raise GraphQLClientOptions.timeout for slow operations."
+                + "Try again later, or raise GraphQLClientOptions.timeout (fgql: --timeout SECONDS) for slow operations."
         case .tls:
             return "The secure connection to \(url) failed: \(underlying). "
                 + "Check the server's certificate and the system clock."

@@ -38,6 +38,7 @@ struct HTTPPipeline: Sendable {
         while true {
             attempt += 1
             let wait: Duration
+            let reason: RetryEvent.Reason
             do {
                 let (body, response) = try await withDeadline(options.timeout) { [self, request] in
                     try await sendFollowingRedirects(request, retryable: retryable)
@@ -48,6 +49,7 @@ struct HTTPPipeline: Sendable {
                 }
                 wait = RetryAfter.delay(from: response, now: options.clock.now()).map { min($0, policy.maximumRetryAfter) }
                     ?? policy.backoff(beforeRetry: attempt - 1)
+                reason = .status(answer.statusCode)
             } catch let refusal as GraphQLClientError {
                 throw refusal  // a redirect the rules do not allow: nothing to retry
             } catch {
@@ -55,7 +57,10 @@ struct HTTPPipeline: Sendable {
                 guard attempt < maximumAttempts, failure.kind == .cannotConnect || failure.kind == .connectionLost
                 else { throw .transport(failure) }
                 wait = policy.backoff(beforeRetry: attempt - 1)
+                reason = .connectionFailure(failure.kind)
             }
+            options.onRetry?(RetryEvent(
+                url: url.safeDescription, retry: attempt, maximumRetries: policy.maximumRetries, wait: wait, reason: reason))
             do {
                 try await Task.sleep(for: wait)
             } catch {

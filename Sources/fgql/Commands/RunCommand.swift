@@ -29,7 +29,9 @@ struct RunCommand: AsyncParsableCommand {
 
             Exit status: 0 ok, 1 GraphQL errors, 2 usage or validation error (bad flags and arguments too), \
             3 authentication failed, 4 network or HTTP failure (also when a platform query's REST calls get no \
-            answer). "data": null with no errors exits 0 with a warning.
+            answer, a request runs past --timeout, or retries run out). "data": null with no errors exits 0 with a \
+            warning. When --all-pages fails on a later page, stderr says how many items were written: the output \
+            is incomplete.
 
             Examples:
               fgql run queries/getBatches.graphql --sandbox
@@ -157,7 +159,9 @@ struct RunCommand: AsyncParsableCommand {
         let stdout = StandardOutput()
         let style: JSONOutputStyle = pretty || (stdout.isTerminal && !compact) ? .pretty : .compact
         let colour = stdout.isTerminal && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
-        var printer = ResultPrinter(format: output, style: style, colour: colour && !rawOutput, rawStrings: rawOutput)
+        var printer = ResultPrinter(
+            format: output, style: style, colour: colour && !rawOutput, rawStrings: rawOutput,
+            escapesControlCharacters: stdout.isTerminal)
         do {
             if let paging {
                 try await runPages(connection.client, document.text, chosen, variables, paging, &printer, stdout, log)
@@ -179,37 +183,63 @@ struct RunCommand: AsyncParsableCommand {
                 }
                 try Self.check(response)
             }
-        } catch let error as GraphQLClientError {
-            throw CommandFailure(error)
-        } catch let failure as CommandFailure {
-            throw failure
         } catch {
-            throw .network("\(error)")
+            throw CommandFailure(caught: error)
         }
     }
 
     private func runPages(
         _ client: GraphQLClient, _ text: String, _ operation: RunnableOperation, _ variables: JSONObject,
         _ paging: OffsetPaging, _ printer: inout ResultPrinter, _ stdout: StandardOutput, _ log: StandardError
-    ) async throws {
+    ) async throws(CommandFailure) {
         stdout.write(printer.beginItems())
         var count = 0
-        for try await page in client.pages(document: text, operationName: operation.name, variables: variables, paging: paging) {
-            if output == .raw {
-                stdout.write(page.response.jsonValue.jsonString(.compact) + "\n")
-            } else {
-                stdout.write(printer.text(forItems: page.items, log: log))
+        var total: Int?
+        var closed = false
+        do {
+            for try await page in client.pages(document: text, operationName: operation.name, variables: variables, paging: paging) {
+                // Each write is whole lines (a page's rows, or its response as one line), so a failure between
+                // pages never leaves half a record on stdout.
+                if output == .raw {
+                    stdout.write(page.response.jsonValue.jsonString(.compact) + "\n")
+                } else {
+                    stdout.write(printer.text(forItems: page.items, log: log))
+                }
+                count += page.items.count
+                total = page.total ?? total
+                log.progress("fetched \(count)\(total.map { " of \($0)" } ?? "") items")
+                if !page.response.errors.isEmpty {
+                    log.endProgress()
+                    stdout.write(printer.endItems())
+                    closed = true
+                    try Self.check(page.response)
+                }
             }
-            count += page.items.count
-            log.progress("fetched \(count)\(page.total.map { " of \($0)" } ?? "") items")
-            if !page.response.errors.isEmpty {
-                log.endProgress()
-                stdout.write(printer.endItems())
-                try Self.check(page.response)
-            }
+        } catch {
+            log.endProgress()
+            // A JSON list stays unclosed, so no parser takes it for the whole list, but its last line is ended.
+            if output == .json && count > 0 && !closed { stdout.write("\n") }
+            let failure = CommandFailure(caught: error)
+            guard count > 0 else { throw failure }
+            // The rows on stdout look like a finished result; only this line says they are not.
+            let unit = output == .ndjson || output == .csv ? "rows" : "items"
+            throw failure.adding(
+                "\(Self.grouped(count))\(total.map { " of \(Self.grouped($0))" } ?? "") \(unit) were written before the failure: the output is incomplete.")
         }
         log.endProgress()
         stdout.write(printer.endItems())
+    }
+
+    /// A count with thousands separators, as in `4,000 of 25,000 rows`, whatever the locale.
+    static func grouped(_ number: Int) -> String {
+        var digits = String(number.magnitude)
+        var groups: [Substring] = []
+        while digits.count > 3 {
+            groups.insert(digits.suffix(3), at: 0)
+            digits.removeLast(3)
+        }
+        groups.insert(Substring(digits), at: 0)
+        return (number < 0 ? "-" : "") + groups.joined(separator: ",")
     }
 
     /// Reads the document, validates it against the schema unless told not to, and prints every diagnostic.
@@ -298,7 +328,8 @@ struct RunCommand: AsyncParsableCommand {
         guard !response.errors.isEmpty else { return }
         let messages = response.errors.map { error in
             let path = error.path.isEmpty ? "" : " (at \(error.path.map(\.description).joined(separator: ".")))"
-            return "\(error.message)\(path)"
+            // One line per error: a line break in the server's message must not start a line of fgql's own.
+            return TerminalText.escaped("\(error.message)\(path)", keepingLineBreaks: false)
         }
         let list = "\n  " + messages.joined(separator: "\n  ")
         let unreachable = response.errors.contains {

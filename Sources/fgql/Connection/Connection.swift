@@ -27,8 +27,7 @@ struct Connection {
         loaded.warnings.forEach { log.warning($0) }
         let headers = try options.headers.map { header throws(CommandFailure) in try HeaderArgument(parsing: header) }
         let transport = VerboseTransport(wrapping: URLSessionTransport.shared, log: options.verbose ? log : nil)
-        let clientOptions = GraphQLClientOptions(
-            allowInsecureHTTP: options.allowInsecure, maximumResponseBytes: options.maxResponseBytes)
+        let clientOptions = options.clientOptions(onRetry: Self.retryReporter(verbose: options.verbose, log: log))
         let headerFields = Dictionary(headers.map { ($0.name, $0.value) }, uniquingKeysWith: { _, last in last })
 
         if let endpoint = options.endpoint {
@@ -80,6 +79,17 @@ struct Connection {
         return Connection(
             client: client, environment: loaded.variables, sandbox: nil,
             configuration: configuration, tokenPersistence: persistence, log: log)
+    }
+
+    /// Says on stderr why the command is quiet while it waits to retry: every wait with `--verbose`, else waits
+    /// of a second or more when stderr is a terminal (a short backoff is not worth a line; a log file gets none).
+    private static func retryReporter(verbose: Bool, log: StandardError) -> (@Sendable (RetryEvent) -> Void)? {
+        guard verbose || log.isTerminal else { return nil }
+        return { event in
+            guard verbose || event.wait >= .seconds(1) else { return }
+            log.endProgress()
+            log.note(event.description)
+        }
     }
 
     private static func makeClient(

@@ -27,7 +27,17 @@ struct ConnectionOptions: ParsableArguments {
             + "fails with exit status 4.", valueName: "bytes"))
     var maxResponseBytes = GraphQLClientOptions.defaultMaximumResponseBytes
 
-    @Flag(help: "Show each request and response line on stderr (secrets redacted).")
+    @Option(help: ArgumentHelp(
+        "The longest one request may take, in seconds (default 60); a slower answer fails with exit status 4.",
+        valueName: "seconds"))
+    var timeout: Double?
+
+    @Option(help: ArgumentHelp(
+        "How often a query is retried after a lost connection or HTTP 429/502/503/504 (default 3; 0 never). "
+            + "Mutations are never retried.", valueName: "n"))
+    var retries: Int?
+
+    @Flag(help: "Show each request and response line, and every wait before a retry, on stderr (secrets redacted).")
     var verbose = false
 
     func validate() throws {
@@ -37,5 +47,20 @@ struct ConnectionOptions: ParsableArguments {
         if maxResponseBytes < 1 {
             throw ValidationError("--max-response-bytes \(maxResponseBytes) must be a positive number of bytes, e.g. 268435456 for 256 MiB.")
         }
+        if let timeout, !(timeout > 0 && timeout.isFinite) {
+            throw ValidationError("--timeout \(timeout) must be a positive number of seconds, e.g. --timeout 120 or --timeout 0.5.")
+        }
+        if let retries, retries < 0 {
+            throw ValidationError("--retries \(retries) must be 0 (no retries) or a positive number of retries, e.g. --retries 5.")
+        }
+    }
+
+    /// The client options these flags ask for; `onRetry` hears of each wait before a retry.
+    func clientOptions(onRetry: (@Sendable (RetryEvent) -> Void)?) -> GraphQLClientOptions {
+        var options = GraphQLClientOptions(
+            allowInsecureHTTP: allowInsecure, maximumResponseBytes: maxResponseBytes, onRetry: onRetry)
+        if let timeout { options.timeout = .seconds(timeout) }
+        if let retries { options.retryPolicy.maximumRetries = retries }
+        return options
     }
 }

@@ -79,9 +79,11 @@ struct StandardError: Sendable {
         FileHandle.standardError.write(Data(text.utf8))
     }
 
-    func note(_ line: String) { write(line + "\n") }
-    func warning(_ line: String) { write("warning: \(line)\n") }
-    func error(_ line: String) { write("error: \(line)\n") }
+    // Messages quote the server (its errors, its status text), so they are escaped for the terminal here, where
+    // every message passes; `write` is for fgql's own text only.
+    func note(_ line: String) { write(TerminalText.escaped(line) + "\n") }
+    func warning(_ line: String) { write("warning: \(TerminalText.escaped(line))\n") }
+    func error(_ line: String) { write("error: \(TerminalText.escaped(line))\n") }
 
     /// A progress line that rewrites itself on a terminal; nothing when stderr is a file or pipe.
     func progress(_ line: String) {

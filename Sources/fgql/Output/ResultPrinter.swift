@@ -21,14 +21,21 @@ struct ResultPrinter {
     let colour: Bool
     /// `--raw-output`: a string is printed as its bare text, anything else as compact JSON (as `jq -r` does).
     let rawStrings: Bool
+    /// Whether text that is not JSON (CSV cells, `--raw-output` strings) has its control characters escaped, as
+    /// it must be on a terminal; JSON escapes them in strings already.
+    let escapesControlCharacters: Bool
     private var csv = CSVWriter()
     private var itemsWritten = 0
 
-    init(format: OutputFormat, style: JSONOutputStyle, colour: Bool, rawStrings: Bool = false) {
+    init(
+        format: OutputFormat, style: JSONOutputStyle, colour: Bool, rawStrings: Bool = false,
+        escapesControlCharacters: Bool = false
+    ) {
         self.format = format
         self.style = style
         self.colour = colour
         self.rawStrings = rawStrings
+        self.escapesControlCharacters = escapesControlCharacters
     }
 
     /// The text for one whole response.
@@ -44,7 +51,7 @@ struct ResultPrinter {
         }
         switch format {
         case .json, .raw:
-            if rawStrings, case .string(let text) = value { return text + "\n" }
+            if rawStrings, case .string(let text) = value { return forDisplay(text) + "\n" }
             return (rawStrings ? value.jsonString(.compact) : json(value)) + "\n"
         case .ndjson, .csv: return try rowsText(RowFormatting.rows(in: value, format: format.rawValue), log: log)
         }
@@ -80,12 +87,16 @@ struct ResultPrinter {
     private mutating func rowsText(_ rows: [JSONValue], log: StandardError) -> String {
         switch format {
         case .csv:
-            return csv.lines(for: rows) { column in
+            return forDisplay(csv.lines(for: rows) { column in
                 log.warning("column \(column) first appears after the CSV header was written; its values are left out")
-            }
+            })
         default:
             return rows.map { $0.jsonString(.compact) + "\n" }.joined()
         }
+    }
+
+    private func forDisplay(_ text: String) -> String {
+        escapesControlCharacters ? TerminalText.escaped(text) : text
     }
 
     private func json(_ value: JSONValue) -> String {

@@ -46,7 +46,7 @@ struct ErrorDescriptionTests {
     @Test("each case says what went wrong and what to do", arguments: [
         (GraphQLClientError.transport(TransportFailure(
             kind: .timedOut, url: "https://api.us.flatfile.io/graphql", underlying: "", attempts: 1)),
-         ["No answer from https://api.us.flatfile.io/graphql", "GraphQLClientOptions.timeout"]),
+         ["No answer from https://api.us.flatfile.io/graphql", "GraphQLClientOptions.timeout", "fgql: --timeout SECONDS"]),
         (.transport(TransportFailure(
             kind: .cannotConnect, url: "http://127.0.0.1:1/graphql", underlying: "refused", attempts: 4)),
          ["Could not connect", "after 4 attempts", "Check the URL"]),

@@ -91,6 +91,20 @@ struct CLIWorkspace {
         ]
     }
 
+    /// Writes `rows.graphql`, which pages through the sandbox's 25,000 rows with `--all-pages`, with the schema
+    /// beside it, and returns its name.
+    func writeRowsQuery() throws -> String {
+        try """
+            query Rows($skip: Int, $limit: Int!) {
+              getFinalDatabaseView(skip: $skip, limit: $limit) { rows totalRows }
+            }
+            """.write(to: directory.appendingPathComponent("rows.graphql"), atomically: true, encoding: .utf8)
+        try FileManager.default.copyItem(
+            at: Self.queries.appendingPathComponent("schema.graphqls"),
+            to: directory.appendingPathComponent("schema.graphqls"))
+        return "rows.graphql"
+    }
+
     func run(_ arguments: [String], environment: [String: String]? = nil, input: String? = nil) async throws -> CLIResult {
         try await CLI.run(arguments, in: directory, environment: environment ?? accessKeyEnvironment, input: input)
     }
