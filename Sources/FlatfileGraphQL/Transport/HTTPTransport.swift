@@ -70,46 +70,34 @@ public final class URLSessionTransport: HTTPTransport {
     }
 
     public func send(_ request: URLRequest) async throws -> (Data, HTTPURLResponse) {
-        try await Self.sendOnce(request, on: session, delegate: delegate, resendable: true)
+        try await Self.sendOnce(request, on: session, delegate: delegate)
     }
 
     #if canImport(FoundationNetworking)
-    /// On Linux, URLSession runs on libcurl, which silently sends a request again on a new connection when a
-    /// reused keep-alive connection breaks — even a POST the server may already have acted on. A request that
-    /// must go at most once therefore gets a connection of its own.
+    /// On Linux, URLSession runs on libcurl, which sends a request again on a new connection when a reused
+    /// keep-alive connection breaks before the answer — even a POST the server may already have acted on. A
+    /// request that must go at most once therefore gets a connection of its own: libcurl resends only on a reused
+    /// connection. (Were it to try anyway, `SessionDelegate` refuses every such resend: see `needNewBodyStream`.)
     public func sendAtMostOnce(_ request: URLRequest) async throws -> (Data, HTTPURLResponse) {
         let delegate = SessionDelegate()
         let session = URLSession(configuration: configuration, delegate: delegate, delegateQueue: nil)
         defer { session.finishTasksAndInvalidate() }
-        return try await Self.sendOnce(request, on: session, delegate: delegate, resendable: false)
+        return try await Self.sendOnce(request, on: session, delegate: delegate)
     }
     #endif
 
-    /// Runs one data task. A `resendable` request's body goes out as a stream on Linux: libcurl may send the
-    /// request again on a fresh connection when a reused keep-alive connection breaks, and FoundationNetworking
-    /// can rewind only a stream body (see `needNewBodyStream`); a `Data` body would be resent empty and the
-    /// request would hang until its timeout. The price is a chunked request body instead of `Content-Length`.
+    /// Runs one data task. The body goes out as given — the client's `Data`, so with a `Content-Length`, which
+    /// servers that do not read chunked request bodies (Python's `http.server`, many proxies and WAFs) need.
     private static func sendOnce(
-        _ request: URLRequest, on session: URLSession, delegate: SessionDelegate, resendable: Bool
+        _ request: URLRequest, on session: URLSession, delegate: SessionDelegate
     ) async throws -> (Data, HTTPURLResponse) {
         try Task.checkCancellation()
-        var request = request
-        // Only a streamed body may be handed out again: FoundationNetworking stops the process if it is asked to
-        // rewind a `Data` body and gets a stream.
-        var streamedBody: Data?
-        #if canImport(FoundationNetworking)
-        if resendable, let body = request.httpBody {
-            request.httpBody = nil
-            request.httpBodyStream = InputStream(data: body)
-            streamedBody = body
-        }
-        #endif
         let task = session.dataTask(with: request)
         let box = TaskBox(task)
         let maximumBytes = ResponseBodyLimit.maximumBytes
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
-                delegate.register(task, body: streamedBody, maximumBytes: maximumBytes, continuation: continuation)
+                delegate.register(task, maximumBytes: maximumBytes, continuation: continuation)
                 task.resume()
             }
         } onCancel: {
@@ -118,19 +106,17 @@ public final class URLSessionTransport: HTTPTransport {
     }
 }
 
-/// Lets the cancellation handler reach the task; `URLSessionTask` is thread-safe but not marked `Sendable`
+/// Lets a handler on another thread reach the task; `URLSessionTask` is thread-safe but not marked `Sendable`
 /// everywhere.
 private final class TaskBox: @unchecked Sendable {
-    let task: URLSessionDataTask
-    init(_ task: URLSessionDataTask) { self.task = task }
+    let task: URLSessionTask
+    init(_ task: URLSessionTask) { self.task = task }
 }
 
 /// Collects each task's answer and resumes its continuation when the task completes.
 private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecked Sendable {
     private struct Pending {
         var continuation: CheckedContinuation<(Data, HTTPURLResponse), any Error>
-        /// The streamed request body, to stream again if the transfer restarts.
-        var requestBody: Data?
         /// The cap on the answer's body (`ResponseBodyLimit`), checked as each chunk arrives.
         var maximumBytes: Int?
         var body = Data()
@@ -141,12 +127,11 @@ private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecke
     private var pending: [Int: Pending] = [:]
 
     func register(
-        _ task: URLSessionTask, body: Data?, maximumBytes: Int?,
+        _ task: URLSessionTask, maximumBytes: Int?,
         continuation: CheckedContinuation<(Data, HTTPURLResponse), any Error>
     ) {
         lock.withLock {
-            pending[task.taskIdentifier] = Pending(
-                continuation: continuation, requestBody: body, maximumBytes: maximumBytes)
+            pending[task.taskIdentifier] = Pending(continuation: continuation, maximumBytes: maximumBytes)
         }
     }
 
@@ -201,14 +186,29 @@ private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecke
         }
     }
 
-    /// Asked when the body must be sent again (libcurl resending on a fresh connection after a reused one broke):
-    /// without a new stream that resend would go out without its body and hang.
+    /// Asked when the platform wants to send the request again by itself. FoundationNetworking asks when libcurl
+    /// resends on a fresh connection because the kept-alive one it reused broke after the request went out (a
+    /// server's idle timeout meeting the request; Apple's URLSession rewinds a `Data` body itself and does not
+    /// ask). The resend is refused, whatever the request:
+    /// - the server may already have acted on the first copy, and whether to send again is the client's decision
+    ///   (`HTTPPipeline`: queries are retried, mutations only with `RetryPolicy.retriesMutations`), so no body
+    ///   that may have reached the server goes out a second time behind the client's back;
+    /// - FoundationNetworking cannot rewind a `Data` body: the resend would carry the `Content-Length` but no
+    ///   body, and hang until the timeout.
+    /// The task fails at once as a lost connection, which the pipeline retries for queries — on a new connection,
+    /// the broken one being gone. (This is why a body can go out as `Data`, with its `Content-Length`: before, the
+    /// body was streamed — chunked — so that libcurl's resend could be given a fresh stream.)
     func urlSession(
         _ session: URLSession, task: URLSessionTask,
         needNewBodyStream completionHandler: @escaping (InputStream?) -> Void
     ) {
-        let body = lock.withLock { pending[task.taskIdentifier]?.requestBody }
-        completionHandler(body.map { InputStream(data: $0) })
+        let refused = lock.withLock { pending.removeValue(forKey: task.taskIdentifier) }
+        completionHandler(nil)
+        refused?.continuation.resume(throwing: URLError(.networkConnectionLost))
+        // Not from within this callback: libcurl is in the middle of the transfer that `cancel()` must stop. The
+        // bodiless resend dies with it, before the server could read it as a whole request.
+        let box = TaskBox(task)
+        DispatchQueue.global().async { box.task.cancel() }
     }
 
     func urlSession(

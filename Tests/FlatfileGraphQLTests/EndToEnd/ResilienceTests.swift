@@ -55,7 +55,11 @@ struct ResilienceTests {
             sandbox.faults.enqueue(fault, count: count, on: .graphql)
             let data = try await client.fetch(GetBatchesQuery())
             #expect(data.getBatches?.data?.isEmpty == false)
-            #expect(sandbox.statistics.graphQLRequests == 1 + count + 1)
+            // A connection dropped after it was reused may bring one more head: libcurl's own resend, which the
+            // transport refuses and cancels before its body goes out (the sandbox counts requests by their head).
+            let extra = fault == .dropConnection ? 0...1 : 0...0
+            #expect(extra.contains(sandbox.statistics.graphQLRequests - (1 + count + 1)),
+                    "\(sandbox.statistics.graphQLRequests) requests")
         }
     }
 

@@ -1,0 +1,136 @@
+import FlatfileGraphQL
+import FlatfileSandbox
+import Foundation
+import Testing
+
+/// The transport against servers that read only `Content-Length` and that close kept-alive connections, over
+/// real sockets (`StrictHTTPServer`).
+@Suite("Content-Length and kept-alive connections")
+struct KeepAliveTests {
+    static let queryAnswer = #"{"data":{"getBatches":{"data":[{"id":"b1","status":"ok"}],"pagination":{"totalCount":1}}}}"#
+    static let mutationAnswer = #"{"data":{"initializeEmptyBatch":{"batchId":"b2","workspaceId":"w1"}}}"#
+
+    /// Answers `/mutation/graphql` with the mutation's data and everything else with the query's.
+    static func answer(_ path: String) -> String {
+        path.hasPrefix("/mutation/") ? mutationAnswer : queryAnswer
+    }
+
+    /// `quickRetries` with a timeout short enough that a request hanging on a bodiless resend fails the test soon.
+    static let options = {
+        var options = quickRetries
+        options.timeout = .seconds(10)
+        return options
+    }()
+
+    static func client(_ server: URL, path: String = "query") -> GraphQLClient {
+        GraphQLClient(
+            endpoint: server.appendingPathComponent(path).appendingPathComponent("graphql"), options: options)
+    }
+
+    /// Every request arrived with a `Content-Length` and no chunked encoding, and every complete one with a body of
+    /// that length. One cut short has no body at all: libcurl's resend after a broken kept-alive connection, which
+    /// the transport refuses (cancelled before its body could follow).
+    static func expectContentLength(
+        _ requests: [StrictHTTPServer.Received], sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+        for request in requests {
+            let which = "request \(request.indexOnConnection) on connection \(request.connection): \(request.headers)"
+            #expect(request.contentLength != nil && request.headers["transfer-encoding"] == nil, "\(which)",
+                    sourceLocation: sourceLocation)
+            #expect(request.isComplete ? !request.body.isEmpty : request.body.isEmpty, "\(which)",
+                    sourceLocation: sourceLocation)
+        }
+    }
+
+    @Test("20 queries in a row to a server that reads only Content-Length all succeed on kept-alive connections")
+    func contentLengthOnlyServer() async throws {
+        try await withStrictServer(answer: Self.answer) { server, url in
+            let client = Self.client(url)
+            for _ in 0..<20 {
+                let data = try await client.fetch(GetBatchesQuery())
+                #expect(data.getBatches?.data?.first?.id == "b1")
+            }
+            let requests = server.requests
+            #expect(requests.count == 20 && requests.allSatisfy(\.isComplete))
+            Self.expectContentLength(requests)
+            #expect(server.connectionCount < 20, "connections were kept alive: \(server.connectionCount)")
+        }
+    }
+
+    @Test("20 queries to a server that closes every connection after its answer all succeed")
+    func serverClosesAfterEachAnswer() async throws {
+        try await withStrictServer(afterAnswer: .close, answer: Self.answer) { server, url in
+            let client = Self.client(url)
+            for _ in 0..<20 {
+                let data = try await client.fetch(GetBatchesQuery())
+                #expect(data.getBatches?.data?.first?.id == "b1")
+            }
+            let requests = server.requests
+            #expect(requests.count { $0.isComplete } == 20)
+            Self.expectContentLength(requests)
+        }
+    }
+
+    @Test("20 queries that each meet a kept-alive connection closed under them all succeed, sent again in full")
+    func queriesResentAfterStaleConnection() async throws {
+        try await withStrictServer(answer: Self.answer) { server, url in
+            let client = Self.client(url)
+            _ = try await client.fetch(GetBatchesQuery())  // a connection to reuse
+            for _ in 0..<20 {
+                server.dropNext(1)
+                let data = try await client.fetch(GetBatchesQuery())
+                #expect(data.getBatches?.data?.first?.id == "b1")
+            }
+            let requests = server.requests
+            // Each query: once read and dropped, once answered — the retry, in full on a new connection.
+            #expect(requests.count { $0.isComplete } == 1 + 2 * 20)
+            Self.expectContentLength(requests)
+        }
+    }
+
+    @Test("a mutation that meets a dropped connection fails as a lost connection and reached the server once",
+          arguments: [false, true])
+    func mutationSentAtMostOnce(afterQuery: Bool) async throws {
+        try await withStrictServer(answer: Self.answer) { server, url in
+            let client = Self.client(url, path: "mutation")
+            if afterQuery {
+                // A kept-alive connection the mutation could reuse (same transport, same session).
+                _ = try await Self.client(url).fetch(GetBatchesQuery())
+            }
+            server.dropNext(1)
+            let error = await expectFailure { try await client.fetch(InitializeEmptyBatchMutation()) }
+            guard case .transport(let failure) = error else {
+                Issue.record("expected a transport error, got \(String(describing: error))")
+                return
+            }
+            #expect(failure.kind == .connectionLost && failure.attempts == 1, "\(failure)")
+            // Every request head counts, even one without its body.
+            let mutations = server.requests.count { $0.path.hasPrefix("/mutation/") }
+            #expect(mutations == 1, "the mutation arrived \(mutations) times")
+            Self.expectContentLength(server.requests)
+
+            // The next mutation goes through.
+            let data = try await client.fetch(InitializeEmptyBatchMutation())
+            #expect(data.initializeEmptyBatch?.batchId == "b2")
+        }
+    }
+
+    /// Per-request latency against the sandbox, for comparing transports: `FGQL_MEASURE_LATENCY=1 swift test
+    /// --filter KeepAliveTests/sandboxLatency`. Not a pass/fail check — timings on a shared machine are noisy.
+    @Test("median latency of 200 sandbox queries (measurement only)",
+          .enabled(if: ProcessInfo.processInfo.environment["FGQL_MEASURE_LATENCY"] != nil))
+    func sandboxLatency() async throws {
+        try await withSandbox { sandbox in
+            let client = sandboxClient(sandbox)
+            _ = try await client.fetch(GetBatchesQuery())  // token exchanged, connection open
+            var samples: [Duration] = []
+            for _ in 0..<200 {
+                let started = ContinuousClock.now
+                _ = try await client.fetch(GetBatchesQuery())
+                samples.append(ContinuousClock.now - started)
+            }
+            samples.sort()
+            print("sandbox latency over 200 queries: median \(samples[100]), p90 \(samples[180]), max \(samples[199])")
+        }
+    }
+}
