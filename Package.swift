@@ -118,18 +118,24 @@ let package = Package(
         ),
 
         // MARK: Tests
-        // Hummingbird: a tiny redirecting server for the redirect tests (already built for the sandbox).
+        // Loopback servers of the tests' own (Hummingbird, already built for the sandbox), shared by the test targets.
+        .target(
+            name: "TestSupport",
+            dependencies: ["FlatfileGraphQL", .product(name: "Hummingbird", package: "hummingbird")],
+            path: "Tests/TestSupport"
+        ),
+        // Hummingbird: the redirect and hostile-server tests route their own loopback servers.
         .testTarget(
             name: "FlatfileGraphQLTests",
-            dependencies: ["FlatfileGraphQL", "FlatfileSandbox", .product(name: "Hummingbird", package: "hummingbird")]
+            dependencies: [
+                "FlatfileGraphQL", "FlatfileSandbox", "TestSupport", .product(name: "Hummingbird", package: "hummingbird"),
+            ]
         ),
         .testTarget(name: "FlatfileSandboxTests", dependencies: ["FlatfileSandbox"]),
-        // Hummingbird: small servers that answer what the sandbox never would (echoed secrets, endless bodies,
-        // insecure redirects, `"data": null`, an echo of the variables received).
         .testTarget(
             name: "fgqlTests",
             dependencies: [
-                "fgql", "FlatfileGraphQL", "FlatfileSandbox", "GraphQLCodegen",
+                "fgql", "FlatfileGraphQL", "FlatfileSandbox", "GraphQLCodegen", "TestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),

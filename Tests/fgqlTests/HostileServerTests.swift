@@ -1,6 +1,7 @@
 import FlatfileGraphQL
 import Foundation
 import Hummingbird
+import TestSupport
 import Testing
 
 /// `fgql` against servers that misbehave on purpose, over real sockets: secrets echoed into GraphQL errors, an
@@ -119,20 +120,7 @@ private func withHostileServer<Result>(_ body: (URL, URL) async throws -> Result
 
     let router = Router()
     router.post("echo/:status") { request, context -> Response in
-        let status = Int(context.parameters.get("status") ?? "") ?? 200
-        let received = JSONObject(request.headers.map { ($0.name.canonicalName, JSONValue.string($0.value)) })
-        let everything = received.map { "\($0.key)=\($0.value.stringValue ?? "")" }.joined(separator: ", ")
-        let json: JSONValue = [
-            "data": nil,
-            "errors": [[
-                "message": .string("access denied for the headers you sent: \(everything)"),
-                "extensions": ["code": "FORBIDDEN", "received": .object(received)],
-            ]],
-            "extensions": ["debug": .object(received)],
-        ]
-        return Response(
-            status: HTTPResponse.Status(code: status), headers: [.contentType: "application/json"],
-            body: ResponseBody(byteBuffer: ByteBuffer(string: json.jsonString())))
+        headerEchoingAnswer(to: request, status: Int(context.parameters.get("status") ?? "") ?? 200)
     }
     router.post("endless") { _, _ in
         Response(status: .ok, headers: [.contentType: "application/json"], body: ResponseBody { writer in

@@ -1,6 +1,7 @@
 import FlatfileGraphQL
 import Foundation
 import Hummingbird
+import TestSupport
 import Testing
 
 /// Servers that misbehave on purpose, over real sockets: one that echoes the secrets it received into its GraphQL
@@ -110,20 +111,7 @@ struct HostileServerTests {
 private func withEchoingServer<Result>(_ body: (URL) async throws -> Result) async throws -> Result {
     let router = Router()
     router.post(":status/graphql") { request, context -> Response in
-        let status = Int(context.parameters.get("status") ?? "") ?? 200
-        let received = JSONObject(request.headers.map { ($0.name.canonicalName, JSONValue.string($0.value)) })
-        let everything = received.map { "\($0.key)=\($0.value.stringValue ?? "")" }.joined(separator: ", ")
-        let json: JSONValue = [
-            "data": nil,
-            "errors": [[
-                "message": .string("access denied for the headers you sent: \(everything)"),
-                "extensions": ["code": "FORBIDDEN", "received": .object(received)],
-            ]],
-            "extensions": ["debug": .object(received)],
-        ]
-        return Response(
-            status: HTTPResponse.Status(code: status), headers: [.contentType: "application/json"],
-            body: ResponseBody(byteBuffer: ByteBuffer(string: json.jsonString())))
+        headerEchoingAnswer(to: request, status: Int(context.parameters.get("status") ?? "") ?? 200)
     }
     return try await withListener(router) { port in try await body(try #require(URL(string: "http://127.0.0.1:\(port)"))) }
 }

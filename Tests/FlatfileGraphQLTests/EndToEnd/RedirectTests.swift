@@ -1,6 +1,7 @@
 import FlatfileGraphQL
 import Foundation
 import Hummingbird
+import TestSupport
 import Testing
 
 /// Redirects over real sockets: the credentials go along only while the scheme, host and port stay the same.

@@ -1,6 +1,7 @@
 import FlatfileGraphQL
 import Foundation
 import Hummingbird
+import TestSupport
 import Testing
 
 /// Runs a GraphQL endpoint on a free loopback port for the duration of `body`, answering each POST to `/graphql`
@@ -16,18 +17,7 @@ func withAnsweringServer<Result>(
         return Response(
             status: .ok, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: ByteBuffer(string: json)))
     }
-    let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-    let application = Application(
-        router: router, configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: 0)),
-        onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) })
-    let running = Task { try await application.runService(gracefulShutdownSignals: []) }
-    defer { running.cancel() }
-    var iterator = ports.makeAsyncIterator()
-    let port = try #require(await iterator.next())
-    let result = try await body(try #require(URL(string: "http://127.0.0.1:\(port)/graphql")))
-    running.cancel()
-    _ = await running.result
-    return result
+    return try await withListener(router) { port in try await body(try #require(URL(string: "http://127.0.0.1:\(port)/graphql"))) }
 }
 
 /// Answers with the request's variables as the data: `{"data": {"variables": …}}`.
