@@ -97,7 +97,7 @@ struct SoakTests {
             soak: \(Self.operationCount) operations (\(queries.count) queries, \(mutations.count) mutations), \
             \(requests) requests, \(faults) faults served (\(String(format: "%.1f", faultShare * 100))%), \(delayed) \
             delayed; queries failed after retries: \(failedQueries); mutations failed: \
-            \(mutations.count - succeededMutations); requests resent by libcurl (queries only): \
+            \(mutations.count - succeededMutations); query header blocks the server saw beyond the client's sends (libcurl's refused resends): \
             \(querySandbox.statistics.graphQLRequests - querySends.total); VmRSS \(residentBefore / 1024) MiB → \
             \(residentAfter / 1024) MiB
             """)
