@@ -103,13 +103,15 @@ final class StrictHTTPServer: @unchecked Sendable {
 
     /// Closes the listener and every open connection; the server's threads then end.
     func stop() {
-        let open = state.withLock { state -> Set<Int32> in
+        // shutdown() wakes threads blocked in accept() and recv(); each closes its own descriptor. Once only, and
+        // under the lock a serving thread takes before it closes: a descriptor number that was closed may already
+        // belong to another test's server, which shutting it down would break.
+        state.withLock { state in
+            guard !state.stopped else { return }
             state.stopped = true
-            return state.open
+            shutdown(listener, Int32(SHUT_RDWR))
+            for fd in state.open { shutdown(fd, Int32(SHUT_RDWR)) }
         }
-        // shutdown() wakes threads blocked in accept() and recv(); each closes its own descriptor.
-        shutdown(listener, Int32(SHUT_RDWR))
-        for fd in open { shutdown(fd, Int32(SHUT_RDWR)) }
     }
 
     deinit { stop() }
