@@ -33,12 +33,15 @@ public protocol TokenPersistence: Sendable {
 
 extension TokenPersistence {
     public func fingerprint(ofSecret secret: String) -> String {
-        SecretFingerprint.hex(key: Array("fgql token cache".utf8), secret: secret)
+        SecretFingerprint.hex(key: SecretFingerprint.fixedKey, secret: secret)
     }
 }
 
 /// The keyed hash behind `TokenPersistence.fingerprint(ofSecret:)`.
 enum SecretFingerprint {
+    /// The key when no key of one's own can be kept: the fingerprint still never reveals the secret itself.
+    static let fixedKey = Array("fgql token cache".utf8)
+
     /// The first 128 bits of HMAC-SHA256, in hex: plenty to tell secrets apart.
     static func hex(key: [UInt8], secret: String) -> String {
         String(SHA256.hex(SHA256.hmac(key: key, message: Array(secret.utf8))).prefix(32))
@@ -101,11 +104,7 @@ public struct FileTokenPersistence: TokenPersistence {
 
     /// Keyed by 32 random bytes kept in the cache directory (mode 0600, made on first use).
     public func fingerprint(ofSecret secret: String) -> String {
-        guard let key = fingerprintKey() else {
-            // No key can be kept: fall back to the fixed one, which still never reveals the secret itself.
-            return SecretFingerprint.hex(key: Array("fgql token cache".utf8), secret: secret)
-        }
-        return SecretFingerprint.hex(key: key, secret: secret)
+        SecretFingerprint.hex(key: fingerprintKey() ?? SecretFingerprint.fixedKey, secret: secret)
     }
 
     /// The file the token saved under `key` lives in (it may not exist).
