@@ -61,14 +61,16 @@ public enum Codegen {
         return result
     }
 
-    /// Every diagnostic `generate` would report, without rendering.
+    /// Every diagnostic `generate` would report, without rendering. With a `schemaCacheDirectory`, a schema that
+    /// passed every check before is not checked again, as for `generate`.
     public static func validate(
-        schemaFile: String, documentFiles: [String], configuration: Configuration = Configuration()
+        schemaFile: String, documentFiles: [String], configuration: Configuration = Configuration(),
+        schemaCacheDirectory: String? = nil
     ) -> [Diagnostic] {
         var timings = CodegenTimings()
         return sorted(makePlan(
-            schemaFile: schemaFile, documentFiles: documentFiles, configuration: configuration, cache: nil,
-            timings: &timings).1)
+            schemaFile: schemaFile, documentFiles: documentFiles, configuration: configuration,
+            cache: schemaCacheDirectory.map(SchemaCache.init(directory:)), timings: &timings).1)
     }
 
     /// Reads an `fgql.json`; `nil` gives the defaults.
@@ -100,7 +102,7 @@ public enum Codegen {
                 case .failure(let errors): diagnostics += errors.diagnostics
                 case .success(let loaded):
                     schema = loaded
-                    cache?.recordValid(file.text)
+                    cache?.recordValid(SchemaText(file))
                 }
             }
         }
@@ -139,9 +141,8 @@ public enum Codegen {
         schemaFile: String, documentFiles: [String], configuration: Configuration, cache: SchemaCache,
         timings: inout CodegenTimings
     ) -> (CodegenPlan, [Diagnostic])? {
-        guard !schemaFile.lowercased().hasSuffix(".json"),
-            let file = timings.measure(\.schemaLoad, { try? InputFiles.read(schemaFile, as: .schema).get() }),
-            timings.measure(\.schemaLoad, { cache.isKnownValid(file.text) })
+        guard let file = timings.measure(\.schemaLoad, { try? InputFiles.read(schemaFile, as: .schema).get() }),
+            timings.measure(\.schemaLoad, { cache.isKnownValid(SchemaText(file)) })
         else { return nil }
         let parsed: (DocumentSet?, [Diagnostic]) = timings.measure(\.documentParse) {
             let sources = documentFiles.compactMap { try? InputFiles.read($0).get() }

@@ -67,7 +67,8 @@ struct GenerateCommand: ParsableCommand {
 
     private func generate(log: StandardError) throws(CommandFailure) {
         let result = Codegen.generate(
-            schemaFile: try inputs.schemaPath(), documentFiles: inputs.files, configurationFile: inputs.configPath)
+            schemaFile: try inputs.schemaPath(), documentFiles: inputs.files, configurationFile: inputs.configPath,
+            schemaCacheDirectory: SchemaCache.user().directory.path)
         result.diagnostics.forEach { log.write("\($0)\n") }
         guard result.succeeded else {
             throw .usage("generation failed with \(result.diagnostics.filter(\.isError).count) error(s); nothing was written.")
@@ -103,7 +104,8 @@ struct ValidateCommand: ParsableCommand {
         do {
             let (configuration, problems) = Codegen.loadConfiguration(inputs.configPath)
             let diagnostics = problems + Codegen.validate(
-                schemaFile: try inputs.schemaPath(), documentFiles: inputs.files, configuration: configuration)
+                schemaFile: try inputs.schemaPath(), documentFiles: inputs.files, configuration: configuration,
+                schemaCacheDirectory: SchemaCache.user().directory.path)
             diagnostics.forEach { log.write("\($0)\n") }
             let errors = diagnostics.filter(\.isError).count
             guard errors == 0 else { throw CommandFailure.usage("\(errors) error(s) in \(inputs.files.count) file(s).") }

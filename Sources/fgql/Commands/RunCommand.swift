@@ -250,10 +250,11 @@ struct RunCommand: AsyncParsableCommand {
         let schemaPath = noValidate ? nil : (schema ?? source.path.flatMap(Self.schemaBeside))
         if !noValidate && schemaPath == nil { log.warning(Self.notValidatedWarning(for: source)) }
         let document = switch source {
-        case .file(let path): RunnableDocument.load(path: path, schemaPath: schemaPath)
+        case .file(let path): RunnableDocument.load(path: path, schemaPath: schemaPath, cache: .user())
         case .standardInput:
             RunnableDocument.load(
-                contents: try StandardInput.read("the document"), name: "<stdin>", schemaPath: schemaPath)
+                contents: try StandardInput.read("the document"), name: "<stdin>", schemaPath: schemaPath,
+                cache: .user())
         }
         document.diagnostics.forEach { log.write("\($0)\n") }
         if document.diagnostics.containsErrors {

@@ -20,28 +20,44 @@ public struct RunnableDocument: Sendable {
     public var operations: [RunnableOperation]
     /// Problems found reading, parsing or validating the file (and the schema, when given).
     public var diagnostics: [Diagnostic]
+    /// How the document was checked against the schema; `nil` without a schema.
+    public var validation: Validation? = nil
+
+    /// How much of the schema a document's validation needed, which the schema cache decides.
+    public enum Validation: Sendable, Hashable {
+        /// The document passed against this schema before: neither was parsed for validation.
+        case cachedDocument
+        /// The schema passed its checks before: the document was validated against the part it reaches.
+        case schemaSubset
+        /// The schema was checked in full and the document validated against all of it.
+        case fullSchema
+    }
 
     /// The largest document read, from a file or from standard input.
     public static let maximumBytes = InputFiles.maximumDocumentBytes
 
     /// Reads and parses `path`; when `schemaPath` is given, also validates the document against that schema.
-    public static func load(path: String, schemaPath: String?) -> RunnableDocument {
+    ///
+    /// With a `cache`, a schema is checked in full only the first time it is seen, and a document that passed
+    /// against it before is not validated again (the schema is then not even parsed): see `SchemaCache`.
+    public static func load(path: String, schemaPath: String?, cache: SchemaCache? = nil) -> RunnableDocument {
         switch InputFiles.read(path) {
         case .failure(let diagnostic): RunnableDocument(text: "", operations: [], diagnostics: [diagnostic])
-        case .success(let file): load(file, schemaPath: schemaPath)
+        case .success(let file): load(file, schemaPath: schemaPath, cache: cache)
         }
     }
 
     /// Parses `contents` (for example a document piped to standard input); `name` stands for the file in
-    /// diagnostics. When `schemaPath` is given, also validates the document against that schema.
-    public static func load(contents: Data, name: String, schemaPath: String?) -> RunnableDocument {
+    /// diagnostics. When `schemaPath` is given, also validates the document against that schema, with `cache`
+    /// as for `load(path:schemaPath:cache:)`.
+    public static func load(contents: Data, name: String, schemaPath: String?, cache: SchemaCache? = nil) -> RunnableDocument {
         switch InputFiles.decode(contents, path: name) {
         case .failure(let diagnostic): RunnableDocument(text: "", operations: [], diagnostics: [diagnostic])
-        case .success(let file): load(file, schemaPath: schemaPath)
+        case .success(let file): load(file, schemaPath: schemaPath, cache: cache)
         }
     }
 
-    private static func load(_ file: SourceFile, schemaPath: String?) -> RunnableDocument {
+    private static func load(_ file: SourceFile, schemaPath: String?, cache: SchemaCache?) -> RunnableDocument {
         let document: Document
         switch InputFiles.parseGraphQL(file, expecting: "operation") {
         case .failure(let diagnostic): return RunnableDocument(text: file.text, operations: [], diagnostics: [diagnostic])
@@ -49,30 +65,57 @@ public struct RunnableDocument: Sendable {
         }
         var operations = document.definitions.compactMap { $0 as? OperationDefinition }.map(RunnableOperation.init)
         var diagnostics: [Diagnostic] = []
+        var validation: Validation?
         if operations.isEmpty {
             diagnostics.append(.error("the file has no operation to run (only fragments); add a query or mutation", in: file, at: 0))
         }
         if let schemaPath {
-            switch loadSchema(schemaPath) {
-            case .failure(let errors): diagnostics += errors.diagnostics
-            case .success(let schema):
-                diagnostics += validate(document, in: file, against: schema)
-                for index in operations.indices { operations[index].describeVariableTypes(in: schema.schema) }
+            switch InputFiles.read(schemaPath, as: .schema) {
+            case .failure(let diagnostic): diagnostics.append(diagnostic)
+            case .success(let schemaFile):
+                let documents = DocumentSet(files: [(file, document.definitions)], combined: document)
+                let checked = check(documents, against: schemaFile, cache: cache)
+                diagnostics += checked.diagnostics
+                validation = checked.validation
+                for index in operations.indices { operations[index].describeVariableTypes(checked.variableKinds) }
             }
         }
-        return RunnableDocument(text: file.text, operations: operations, diagnostics: diagnostics)
+        return RunnableDocument(text: file.text, operations: operations, diagnostics: diagnostics, validation: validation)
     }
 
-    private static func loadSchema(_ schemaPath: String) -> Result<LoadedSchema, SchemaErrors> {
-        switch InputFiles.read(schemaPath, as: .schema) {
-        case .failure(let diagnostic): .failure(SchemaErrors(diagnostics: [diagnostic]))
-        case .success(let schemaFile): SchemaLoader.load(schemaFile)
+    /// Validates `documents` against the schema, the cheapest way the cache allows: not at all when the document
+    /// passed before; against the part of the schema it reaches when the schema passed its checks before; else
+    /// against the whole schema, checked in full. Any diagnostic comes from the whole schema, so its position and
+    /// wording are the same whatever the cache held.
+    private static func check(
+        _ documents: DocumentSet, against schemaFile: SourceFile, cache: SchemaCache?
+    ) -> (diagnostics: [Diagnostic], variableKinds: [String: RunnableVariable.NamedTypeKind], validation: Validation) {
+        let schemaText = cache.map { _ in SchemaText(schemaFile) }
+        // One file: its text is the document (what `load` parsed and what is sent).
+        let text = documents.files.map(\.file.text).joined(separator: "\n")
+        if let cache, let schemaText {
+            if let kinds = cache.validatedDocument(text, for: .running, against: schemaText) {
+                return ([], kinds, .cachedDocument)
+            }
+            if cache.isKnownValid(schemaText), let subset = SchemaLoader.loadSubset(of: schemaFile, reachedBy: documents),
+               DocumentValidator.validate(documents, schema: subset.schema, for: .running).isEmpty
+            {
+                let kinds = RunnableVariable.kinds(of: documents, in: subset.schema)
+                cache.recordValidatedDocument(text, for: .running, against: schemaText, variableKinds: kinds)
+                return ([], kinds, .schemaSubset)
+            }
         }
-    }
-
-    private static func validate(_ document: Document, in file: SourceFile, against schema: LoadedSchema) -> [Diagnostic] {
-        let documents = DocumentSet(files: [(file, document.definitions)], combined: document)
-        return DocumentValidator.validate(documents, schema: schema.schema, for: .running)
+        switch SchemaLoader.load(schemaFile) {
+        case .failure(let errors): return (errors.diagnostics, [:], .fullSchema)
+        case .success(let schema):
+            if let schemaText { cache?.recordValid(schemaText) }
+            let diagnostics = DocumentValidator.validate(documents, schema: schema.schema, for: .running)
+            let kinds = RunnableVariable.kinds(of: documents, in: schema.schema)
+            if diagnostics.isEmpty, let schemaText {
+                cache?.recordValidatedDocument(text, for: .running, against: schemaText, variableKinds: kinds)
+            }
+            return (diagnostics, kinds, .fullSchema)
+        }
     }
 
     /// The operation to run: the one named `name`, or the only one when `name` is `nil`.
@@ -131,16 +174,10 @@ public struct RunnableOperation: Sendable, Hashable {
         }
     }
 
-    /// Fills in each variable's `namedTypeKind` from `schema`.
-    mutating func describeVariableTypes(in schema: GraphQLSchema) {
+    /// Fills in each variable's `namedTypeKind` from `kinds` (named type → kind).
+    mutating func describeVariableTypes(_ kinds: [String: RunnableVariable.NamedTypeKind]) {
         for index in variables.indices {
-            let name = variables[index].namedType
-            variables[index].namedTypeKind = switch schema.getType(name: name) {
-            case is GraphQLInputObjectType: .inputObject
-            case is GraphQLEnumType: .enumeration
-            case is GraphQLScalarType: .scalar
-            default: nil
-            }
+            variables[index].namedTypeKind = kinds[variables[index].namedType]
         }
     }
 
@@ -173,6 +210,24 @@ public struct RunnableVariable: Sendable, Hashable {
     /// The kinds of named type a variable can have.
     public enum NamedTypeKind: Sendable, Hashable {
         case scalar, enumeration, inputObject
+    }
+
+    /// The kind of every named type that a variable of `documents` declares, as `schema` defines it (types the
+    /// schema does not define are left out: validation reports them).
+    static func kinds(of documents: DocumentSet, in schema: GraphQLSchema) -> [String: NamedTypeKind] {
+        var kinds: [String: NamedTypeKind] = [:]
+        for case let operation as OperationDefinition in documents.combined.definitions {
+            for variable in RunnableOperation(operation).variables {
+                let name = variable.namedType
+                kinds[name] = switch schema.getType(name: name) {
+                case is GraphQLInputObjectType: .inputObject
+                case is GraphQLEnumType: .enumeration
+                case is GraphQLScalarType: .scalar
+                default: nil
+                }
+            }
+        }
+        return kinds
     }
 }
 

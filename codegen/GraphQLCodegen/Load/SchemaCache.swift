@@ -1,35 +1,136 @@
 import Foundation
 
-/// Remembers, across generator runs, which schema texts have already passed every schema check.
+/// Remembers, across runs, which schema texts passed every schema check and which documents passed validation
+/// against them, so that a schema is checked once and a document once per schema.
 ///
-/// The build plugin runs the generator whenever an operation changes, with the same schema nearly every time.
-/// Checking a large schema in full (SDL rules, building every type, schema validation) costs many times its parse;
-/// once a schema text has passed, a marker named by its content hash lets later runs build only the part the
-/// operations use (`SchemaSubset`). Any change to the text changes the hash, so an edited schema is checked again.
-struct SchemaCache {
+/// Checking a large schema in full (SDL rules, building every type, schema validation) costs many times its parse:
+/// for GitHub's public schema about half a second on every `fgql run`. Once a schema text has passed, a marker named
+/// by its content hash lets later runs build only the part the operations use (`SchemaSubset`); once a document has
+/// passed against it, `fgql run` does not parse the schema at all. Any change to either text changes its hash, so an
+/// edited schema or document is checked again.
+///
+/// The build plugin keeps one in its work directory; `fgql run`, `validate` and `generate` share one in the user's
+/// cache folder, beside the token cache:
+///
+/// ```swift
+/// let cache = SchemaCache(directory: FileTokenPersistence.defaultDirectory().appendingPathComponent("schemas"))
+/// let document = RunnableDocument.load(path: "getBatches.graphql", schemaPath: "schema.graphqls", cache: cache)
+/// ```
+///
+/// Entries are written atomically (a temporary file renamed into place), so concurrent runs never see half an
+/// entry; an entry that does not read back as written (a crash of another tool, a hand edit, a version change) is
+/// a miss and is written again. A cache that cannot be written only costs speed.
+public struct SchemaCache: Sendable {
     /// Bump when the schema checks change, so schemas passed by an older generator are checked again.
-    private static let version = "fgql-schema-checks-1"
+    private static let schemaChecksVersion = "fgql-schema-checks-2"
+    /// Bump when document validation changes (a new rule), so documents passed by an older fgql are checked again.
+    private static let documentChecksVersion = "fgql-document-checks-1"
 
-    let directory: URL
+    /// The folder holding the entries (created on first write).
+    public let directory: URL
 
-    init(directory: String) {
-        self.directory = URL(fileURLWithPath: directory, isDirectory: true)
+    public init(directory: URL) {
+        self.directory = directory
     }
 
-    /// Whether `text` passed every schema check in an earlier run.
-    func isKnownValid(_ text: String) -> Bool {
-        FileManager.default.fileExists(atPath: marker(for: text).path)
+    public init(directory: String) {
+        self.init(directory: URL(fileURLWithPath: directory, isDirectory: true))
     }
 
-    /// Records that `text` passed every schema check. A cache that cannot be written only costs speed.
-    func recordValid(_ text: String) {
-        let marker = marker(for: text)
-        guard !FileManager.default.fileExists(atPath: marker.path) else { return }
+    // MARK: Schemas
+
+    /// Whether `schema` passed every schema check in an earlier run.
+    func isKnownValid(_ schema: SchemaText) -> Bool {
+        read(schemaEntry(schema)) == Self.schemaChecksVersion + "\n"
+    }
+
+    /// Records that `schema` passed every schema check.
+    func recordValid(_ schema: SchemaText) {
+        guard !isKnownValid(schema) else { return }
+        write(Self.schemaChecksVersion + "\n", to: schemaEntry(schema))
+    }
+
+    // MARK: Documents
+
+    /// The variable types' kinds recorded when `document` passed validation for `purpose` against `schema`, or
+    /// `nil` when it has not (or the entry is unreadable).
+    func validatedDocument(
+        _ document: String, for purpose: DocumentValidator.Purpose, against schema: SchemaText
+    ) -> [String: RunnableVariable.NamedTypeKind]? {
+        guard let text = read(documentEntry(document, purpose, schema)) else { return nil }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard lines.first == Substring(Self.documentChecksVersion), lines.last == "" else { return nil }
+        lines.removeFirst()
+        lines.removeLast()
+        var kinds: [String: RunnableVariable.NamedTypeKind] = [:]
+        for line in lines {
+            let parts = line.split(separator: " ")
+            guard parts.count == 2, let kind = RunnableVariable.NamedTypeKind(cacheName: parts[1]) else { return nil }
+            kinds[String(parts[0])] = kind
+        }
+        return kinds
+    }
+
+    /// Records that `document` passed validation for `purpose` against `schema` with no diagnostic at all (a
+    /// document with warnings is validated every time, so its warnings are shown every time).
+    func recordValidatedDocument(
+        _ document: String, for purpose: DocumentValidator.Purpose, against schema: SchemaText,
+        variableKinds: [String: RunnableVariable.NamedTypeKind]
+    ) {
+        let lines = variableKinds.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.cacheName)\n" }
+        write(Self.documentChecksVersion + "\n" + lines.joined(), to: documentEntry(document, purpose, schema))
+    }
+
+    // MARK: Files
+
+    private func schemaEntry(_ schema: SchemaText) -> URL {
+        directory.appendingPathComponent(schema.digest + ".schema")
+    }
+
+    private func documentEntry(_ document: String, _ purpose: DocumentValidator.Purpose, _ schema: SchemaText) -> URL {
+        let key = [Self.documentChecksVersion, "\(purpose)", schema.digest, document].joined(separator: "\n")
+        return directory.appendingPathComponent(SHA256.hexDigest(of: key) + ".document")
+    }
+
+    private func read(_ entry: URL) -> String? {
+        guard let data = try? Data(contentsOf: entry), data.count < 1 << 16 else { return nil }
+        return String(data: data, encoding: .utf8)
+    }
+
+    private func write(_ text: String, to entry: URL) {
         try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        try? Data("\(Self.version)\n".utf8).write(to: marker, options: .atomic)
+        try? Data(text.utf8).write(to: entry, options: .atomic)
+    }
+}
+
+/// A schema file's text with its content hash, computed once per run (hashing a megabyte of SDL takes a few
+/// milliseconds, which every lookup would otherwise repeat).
+struct SchemaText {
+    let file: SourceFile
+    let digest: String
+
+    init(_ file: SourceFile) {
+        self.file = file
+        digest = SHA256.hexDigest(of: file.text)
+    }
+}
+
+extension RunnableVariable.NamedTypeKind {
+    /// The word a cache entry stores.
+    fileprivate var cacheName: String {
+        switch self {
+        case .scalar: "scalar"
+        case .enumeration: "enum"
+        case .inputObject: "input"
+        }
     }
 
-    private func marker(for text: String) -> URL {
-        directory.appendingPathComponent(SHA256.hexDigest(of: Self.version + "\n" + text) + ".valid")
+    fileprivate init?(cacheName: Substring) {
+        switch cacheName {
+        case "scalar": self = .scalar
+        case "enum": self = .enumeration
+        case "input": self = .inputObject
+        default: return nil
+        }
     }
 }

@@ -26,9 +26,11 @@ enum SchemaLoader {
     }
 
     /// The part of an SDL schema that `documents` reach (see `SchemaSubset`), built without the checks: only for a
-    /// schema text that passed them in an earlier run. `nil` when the subset cannot be made; use `load` then.
+    /// schema text that passed them in an earlier run. `nil` when the subset cannot be made (introspection JSON, or
+    /// text that does not parse); use `load` then.
     static func loadSubset(of file: SourceFile, reachedBy documents: DocumentSet) -> LoadedSchema? {
-        guard let document = try? InputFiles.parseGraphQL(file, expecting: "type definitions").get(),
+        guard !file.path.lowercased().hasSuffix(".json"),
+            let document = try? InputFiles.parseGraphQL(file, expecting: "type definitions").get(),
             let text = SchemaSubset.sdl(of: document, text: file.text, reachedBy: documents),
             let subset = try? parse(source: Source(body: text, name: file.path)),
             let schema = try? buildASTSchema(documentAST: subset, assumeValidSDL: true)
