@@ -10,6 +10,8 @@ let package = Package(
     platforms: [.macOS(.v14), .iOS(.v17), .tvOS(.v17), .watchOS(.v10), .visionOS(.v1)],
     products: [
         .library(name: "FlatfileGraphQL", targets: ["FlatfileGraphQL"]),
+        // Optional SwiftNIO transports for Linux servers and tools (AsyncHTTPClient); the runtime stays Foundation-only.
+        .library(name: "FlatfileGraphQLNIO", targets: ["FlatfileGraphQLNIO"]),
         .library(name: "FlatfileQueries", targets: ["FlatfileQueries"]),
         .library(name: "FlatfileSandbox", targets: ["FlatfileSandbox"]),
         .library(name: "FlatfilePlatform", targets: ["FlatfilePlatform"]),
@@ -24,6 +26,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+        .package(url: "https://github.com/swift-server/async-http-client", exact: "1.37.0"),
+        // Already in the graph through AsyncHTTPClient and Hummingbird; named because FlatfileGraphQLNIO imports them.
+        .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", exact: "2.37.6"),
         // Already in the graph through GraphQL and Hummingbird; named because the sandbox imports them directly.
         .package(url: "https://github.com/apple/swift-collections", exact: "1.6.0"),
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
@@ -31,6 +37,19 @@ let package = Package(
     targets: [
         // MARK: Runtime — Foundation only; what apps embed.
         .target(name: "FlatfileGraphQL"),
+        // What needs SwiftNIO, beside the runtime: an HTTP transport on AsyncHTTPClient (FoundationNetworking's libcurl
+        // is the bottleneck on Linux). The CLI uses it on Linux; apps opt in.
+        .target(
+            name: "FlatfileGraphQLNIO",
+            dependencies: [
+                "FlatfileGraphQL",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
 
         // MARK: Sandbox — local Flatfile-compatible server (never a dependency of the runtime or codegen).
         .target(
@@ -58,6 +77,7 @@ let package = Package(
             name: "fgql",
             dependencies: [
                 "FlatfileGraphQL",
+                .target(name: "FlatfileGraphQLNIO", condition: .when(platforms: [.linux])),
                 "FlatfilePlatform",
                 "FlatfileSandbox",
                 "GraphQLCodegen",
@@ -117,6 +137,9 @@ let package = Package(
             exclude: ["GitHubOperations"]
         ),
 
+        // The platform's floor for Foundation's HTTP, which fgql-bench measures beside curl: one URLSession POST.
+        .executableTarget(name: "urlsession-post", path: "Tests/BenchmarkBaselines/URLSessionPost"),
+
         // MARK: Tests
         // Loopback servers of the tests' own (Hummingbird, already built for the sandbox), shared by the test targets.
         .target(
@@ -128,7 +151,8 @@ let package = Package(
         .testTarget(
             name: "FlatfileGraphQLTests",
             dependencies: [
-                "FlatfileGraphQL", "FlatfileSandbox", "TestSupport", .product(name: "Hummingbird", package: "hummingbird"),
+                "FlatfileGraphQL", "FlatfileGraphQLNIO", "FlatfileSandbox", "TestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
         .testTarget(name: "FlatfileSandboxTests", dependencies: ["FlatfileSandbox"]),

@@ -26,7 +26,9 @@ struct Connection {
         let loaded = try CommandEnvironment.load(profile: options.profile, directory: workingDirectory)
         loaded.warnings.forEach { log.warning($0) }
         let headers = try options.headers.map { header throws(CommandFailure) in try HeaderArgument(parsing: header) }
-        let transport = VerboseTransport(wrapping: URLSessionTransport.shared, log: options.verbose ? log : nil)
+        let (platformTransport, transportName) = PlatformTransport.make()
+        if options.verbose { log.note("sending with \(transportName)") }
+        let transport = VerboseTransport(wrapping: platformTransport, log: options.verbose ? log : nil)
         let clientOptions = options.clientOptions(onRetry: Self.retryReporter(verbose: options.verbose, log: log))
         let headerFields = Dictionary(headers.map { ($0.name, $0.value) }, uniquingKeysWith: { _, last in last })
 

@@ -54,13 +54,13 @@ struct HostileServerTests {
         }
     }
 
-    @Test("an endless body fails with responseTooLarge at the cap, quickly")
-    func endlessBodyIsCut() async throws {
+    @Test("an endless body fails with responseTooLarge at the cap, quickly", arguments: TransportUnderTest.allCases)
+    func endlessBodyIsCut(transport: TransportUnderTest) async throws {
         try await withEndlessServer { server in
             let cap = 4 << 20
             let client = GraphQLClient(
                 endpoint: server.appendingPathComponent("endless"),
-                options: GraphQLClientOptions(retryPolicy: .never, maximumResponseBytes: cap))
+                options: GraphQLClientOptions(retryPolicy: .never, maximumResponseBytes: cap), transport: transport.transport)
             let start = ContinuousClock.now
             let error = await #expect(throws: GraphQLClientError.self) {
                 _ = try await client.execute(document: "{ __typename }")
@@ -80,12 +80,13 @@ struct HostileServerTests {
         }
     }
 
-    @Test("a body that declares a length over the cap fails before it is read")
-    func declaredLengthOverCap() async throws {
+    @Test("a body that declares a length over the cap fails before it is read", arguments: TransportUnderTest.allCases)
+    func declaredLengthOverCap(transport: TransportUnderTest) async throws {
         try await withEndlessServer { server in
             let client = GraphQLClient(
                 endpoint: server.appendingPathComponent("declared"),
-                options: GraphQLClientOptions(retryPolicy: .never, maximumResponseBytes: 1 << 20))
+                options: GraphQLClientOptions(retryPolicy: .never, maximumResponseBytes: 1 << 20),
+                transport: transport.transport)
             let error = await #expect(throws: GraphQLClientError.self) {
                 _ = try await client.execute(document: "{ __typename }")
             }

@@ -22,9 +22,10 @@ struct KeepAliveTests {
         return options
     }()
 
-    static func client(_ server: URL, path: String = "query") -> GraphQLClient {
+    static func client(_ server: URL, path: String = "query", _ transport: TransportUnderTest) -> GraphQLClient {
         GraphQLClient(
-            endpoint: server.appendingPathComponent(path).appendingPathComponent("graphql"), options: options)
+            endpoint: server.appendingPathComponent(path).appendingPathComponent("graphql"), options: options,
+            transport: transport.transport)
     }
 
     /// Every request arrived with a `Content-Length` and no chunked encoding, and every complete one with a body of
@@ -42,10 +43,10 @@ struct KeepAliveTests {
         }
     }
 
-    @Test("20 queries in a row to a server that reads only Content-Length all succeed on kept-alive connections")
-    func contentLengthOnlyServer() async throws {
+    @Test("20 queries in a row to a server that reads only Content-Length all succeed on kept-alive connections", arguments: TransportUnderTest.allCases)
+    func contentLengthOnlyServer(transport: TransportUnderTest) async throws {
         try await withStrictServer(answer: Self.answer) { server, url in
-            let client = Self.client(url)
+            let client = Self.client(url, transport)
             for _ in 0..<20 {
                 let data = try await client.fetch(GetBatchesQuery())
                 #expect(data.getBatches?.data?.first?.id == "b1")
@@ -57,10 +58,10 @@ struct KeepAliveTests {
         }
     }
 
-    @Test("20 queries to a server that closes every connection after its answer all succeed")
-    func serverClosesAfterEachAnswer() async throws {
+    @Test("20 queries to a server that closes every connection after its answer all succeed", arguments: TransportUnderTest.allCases)
+    func serverClosesAfterEachAnswer(transport: TransportUnderTest) async throws {
         try await withStrictServer(afterAnswer: .close, answer: Self.answer) { server, url in
-            let client = Self.client(url)
+            let client = Self.client(url, transport)
             for _ in 0..<20 {
                 let data = try await client.fetch(GetBatchesQuery())
                 #expect(data.getBatches?.data?.first?.id == "b1")
@@ -71,10 +72,10 @@ struct KeepAliveTests {
         }
     }
 
-    @Test("20 queries that each meet a kept-alive connection closed under them all succeed, sent again in full")
-    func queriesResentAfterStaleConnection() async throws {
+    @Test("20 queries that each meet a kept-alive connection closed under them all succeed, sent again in full", arguments: TransportUnderTest.allCases)
+    func queriesResentAfterStaleConnection(transport: TransportUnderTest) async throws {
         try await withStrictServer(answer: Self.answer) { server, url in
-            let client = Self.client(url)
+            let client = Self.client(url, transport)
             _ = try await client.fetch(GetBatchesQuery())  // a connection to reuse
             for _ in 0..<20 {
                 server.dropNext(1)
@@ -89,13 +90,13 @@ struct KeepAliveTests {
     }
 
     @Test("a mutation that meets a dropped connection fails as a lost connection and reached the server once",
-          arguments: [false, true])
-    func mutationSentAtMostOnce(afterQuery: Bool) async throws {
+          arguments: TransportUnderTest.allCases, [false, true])
+    func mutationSentAtMostOnce(transport: TransportUnderTest, afterQuery: Bool) async throws {
         try await withStrictServer(answer: Self.answer) { server, url in
-            let client = Self.client(url, path: "mutation")
+            let client = Self.client(url, path: "mutation", transport)
             if afterQuery {
                 // A kept-alive connection the mutation could reuse (same transport, same session).
-                _ = try await Self.client(url).fetch(GetBatchesQuery())
+                _ = try await Self.client(url, transport).fetch(GetBatchesQuery())
             }
             server.dropNext(1)
             let error = await expectFailure { try await client.fetch(InitializeEmptyBatchMutation()) }

@@ -10,12 +10,13 @@ struct RedirectTests {
     static let secret = "canary-redirect-token-P6D2K8"
 
     @Test("a redirect to another host arrives without Authorization or X-Api-Key; the same origin keeps them",
-          arguments: [("cross-host", false), ("cross-port", false), ("same-origin", true)])
-    func credentialHeaders(route: String, keepsCredentials: Bool) async throws {
+          arguments: TransportUnderTest.allCases, [("cross-host", false), ("cross-port", false), ("same-origin", true)])
+    func credentialHeaders(transport: TransportUnderTest, route: (String, Bool)) async throws {
+        let (route, keepsCredentials) = route
         try await withRedirectingServer { server in
             let client = GraphQLClient(
                 endpoint: server.appendingPathComponent(route).appendingPathComponent("graphql"),
-                headers: ["Authorization": "Bearer \(Self.secret)", "X-Api-Key": Self.secret])
+                headers: ["Authorization": "Bearer \(Self.secret)", "X-Api-Key": Self.secret], transport: transport.transport)
             let response = try await client.execute(document: "{ echo }")
             let received = try #require(response.data)
             #expect(received["path"]?.stringValue == "/echo", "the redirect was followed")
@@ -36,12 +37,13 @@ struct RedirectTests {
     ]
 
     @Test("a redirect to another origin carries only the request's content headers; the same origin keeps them all",
-          arguments: [("cross-host", false), ("cross-port", false), ("same-origin", true)])
-    func customSecretHeaders(route: String, keepsHeaders: Bool) async throws {
+          arguments: TransportUnderTest.allCases, [("cross-host", false), ("cross-port", false), ("same-origin", true)])
+    func customSecretHeaders(transport: TransportUnderTest, route: (String, Bool)) async throws {
+        let (route, keepsHeaders) = route
         try await withRedirectingServer { server in
             let client = GraphQLClient(
                 endpoint: server.appendingPathComponent(route).appendingPathComponent("graphql"),
-                headers: Self.customSecretHeaders)
+                headers: Self.customSecretHeaders, transport: transport.transport)
             let response = try await client.execute(document: "{ echo }")
             let received = try #require(response.data?["headers"]?.objectValue)
             #expect(response.data?["path"]?.stringValue == "/echo", "the redirect was followed")
@@ -54,7 +56,7 @@ struct RedirectTests {
             #expect(received["accept"]?.stringValue?.contains("application/json") == true)
             #expect(received["user-agent"]?.stringValue == "fgql")
             let names = Set(received.keys)
-            // Besides the content headers, only what URLSession adds to every request by itself.
+            // Besides the content headers, only what the transport adds to every request by itself.
             let allowed: Set<String> = ["content-type", "accept", "content-length", "user-agent", "host",
                                         "transfer-encoding", "accept-encoding", "accept-language", "connection", "expect"]
             if !keepsHeaders { #expect(names.subtracting(allowed).isEmpty, "unexpected headers: \(names)") }
