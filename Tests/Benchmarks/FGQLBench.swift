@@ -62,7 +62,7 @@ extension FGQLBench {
                 switch benchmark {
                 case .codegen: measurements += CodegenBenchmark(iterations: iterations).run()
                 case .decode: measurements += await DecodeBenchmark(iterations: iterations, rows: rows).run()
-                case .cli: measurements += await CLILatencyBenchmark(runs: cliRuns).run()
+                case .cli: measurements += await CLIBenchmark(runs: cliRuns).run()
                 case .concurrency: measurements += await ConcurrencyBenchmark(queries: queries).run()
                 }
             }

@@ -146,3 +146,74 @@ enum PackageLocation {
     /// The directory of the running benchmark binary, where the other products of the same build are.
     static var productsDirectory: URL { selfExecutable.deletingLastPathComponent() }
 }
+
+/// What one run of a child process cost, from the kernel's own accounting of that process (`wait4`).
+struct ChildUsage: Sendable {
+    var status: Int32
+    var elapsed: Duration
+    /// User plus system time.
+    var cpuSeconds: Double
+    /// Voluntary plus involuntary: a process that hands work between threads pays in switches.
+    var contextSwitches: Int
+    var maximumResidentBytes: Int
+
+    var succeeded: Bool { status == 0 }
+}
+
+extension ChildProcess {
+    /// Runs `executable` with standard input and output on /dev/null (standard error too) and returns what it
+    /// cost. A failed run is run again through `run` by the caller for its error text.
+    static func measure(
+        _ executable: URL, _ arguments: [String], environment: [String: String]? = nil, directory: URL? = nil
+    ) throws -> ChildUsage {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        for descriptor: Int32 in [0, 1, 2] {
+            posix_spawn_file_actions_addopen(&actions, descriptor, "/dev/null", descriptor == 0 ? O_RDONLY : O_WRONLY, 0)
+        }
+        let argumentStrings = [executable.path] + arguments
+        let environmentStrings = (environment ?? ProcessInfo.processInfo.environment).map { "\($0.key)=\($0.value)" }
+        var argv = argumentStrings.map { strdup($0) } + [nil]
+        var envp = environmentStrings.map { strdup($0) } + [nil]
+        defer { (argv + envp).forEach { free($0) } }
+
+        // posix_spawn takes the parent's working directory (the portable way to give the child another one, the
+        // `_np` file action, is not visible to Swift here); nothing else in the benchmark uses relative paths.
+        let previous = FileManager.default.currentDirectoryPath
+        if let directory { FileManager.default.changeCurrentDirectoryPath(directory.path) }
+        defer { if directory != nil { FileManager.default.changeCurrentDirectoryPath(previous) } }
+
+        var pid = pid_t()
+        let start = ContinuousClock.now
+        let spawned = posix_spawn(&pid, executable.path, &actions, nil, &argv, &envp)
+        guard spawned == 0 else { throw BenchmarkFailure("cannot start \(executable.path): \(String(cString: strerror(spawned)))") }
+        var status: Int32 = 0
+        var usage = rusage()
+        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+        let elapsed = ContinuousClock.now - start
+        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1_000_000 }
+        // WIFEXITED / WEXITSTATUS are macros Swift cannot see: the low 7 bits are the signal, the next 8 the code.
+        let exitCode = status & 0x7f == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+        return ChildUsage(
+            status: exitCode, elapsed: elapsed, cpuSeconds: seconds(usage.ru_utime) + seconds(usage.ru_stime),
+            contextSwitches: usage.ru_nvcsw + usage.ru_nivcsw, maximumResidentBytes: usage.ru_maxrss * 1024)
+    }
+}
+
+/// Products of the release build beside fgql-bench, built on demand (`swift run fgql-bench` builds only itself).
+enum ReleaseProduct {
+    static func find(_ product: String) -> URL? {
+        let products = PackageLocation.productsDirectory
+        let executable = products.appendingPathComponent(product)
+        if FileManager.default.isExecutableFile(atPath: executable.path) { return executable }
+        guard let swift = ChildProcess.find("swift") else { return nil }
+        // …/<scratch>/<triple>/release/fgql-bench: the scratch path is two levels up from the products.
+        let scratch = products.deletingLastPathComponent().deletingLastPathComponent()
+        print("building the release \(product) for the benchmark…")
+        let outcome = try? ChildProcess.run(
+            swift, ["build", "-c", "release", "--product", product, "--scratch-path", scratch.path],
+            directory: PackageLocation.root)
+        return outcome?.succeeded == true && FileManager.default.isExecutableFile(atPath: executable.path) ? executable : nil
+    }
+}

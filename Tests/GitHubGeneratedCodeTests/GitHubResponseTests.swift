@@ -4,7 +4,7 @@ import Testing
 
 /// The generator's output for realistic operations on GitHub's public schema (1.2 MB SDL, 900+ types), compiled here.
 /// Inputs: Tests/Benchmarks/GitHubOperations (also what fgql-bench times). GraphQLCodegenTests compares this output
-/// with a fresh run wherever ../shared/fixtures/github-schema.graphqls exists.
+/// with a fresh run from Tests/Fixtures/GitHub/schema.graphqls.
 @Suite struct GitHubResponseTests {
     private func decode<Operation: GraphQLOperation>(_: Operation.Type, _ json: String) throws -> Operation.Data
     where Operation.Data: Encodable {

@@ -5,12 +5,12 @@ import GraphQLCodegen
 
 private let packageRoot = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath().deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent()
-/// GitHub's public schema, kept beside the repository (`../shared/fixtures`) rather than in it.
-private let gitHubSchema = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/fixtures/github-schema.graphqls")
+/// GitHub's public schema (octokit/graphql-schema, MIT: see Tests/Fixtures/GitHub/README.md).
+private let gitHubSchema = packageRoot.appendingPathComponent("Tests/Fixtures/GitHub/schema.graphqls")
 
 /// Realistic operations against GitHub's public schema (1.2 MB SDL, 900+ types): the ones fgql-bench times. Their
-/// output is reviewed and compiled in Tests/GitHubGeneratedCodeTests. Skipped where the schema file is absent.
-@Suite(.enabled(if: FileManager.default.fileExists(atPath: gitHubSchema.path)))
+/// output is reviewed and compiled in Tests/GitHubGeneratedCodeTests.
+@Suite
 struct GitHubSchemaTests {
     static let operations = packageRoot.appendingPathComponent("Tests/Benchmarks/GitHubOperations")
     static let reviewed = packageRoot.appendingPathComponent("Tests/GitHubGeneratedCodeTests")

@@ -231,8 +231,12 @@ struct RunCommandTests {
             #expect(workspace.sandbox.statistics.exchanges(on: .accessKeyExchange) == 1, "the cached token was reused")
 
             let cache = workspace.directory.appendingPathComponent("cache/fgql")
-            let files = try FileManager.default.contentsOfDirectory(atPath: cache.path).sorted()
+            // schemas/ is the schema cache (SchemaCache), private to the user too.
+            let files = try FileManager.default.contentsOfDirectory(atPath: cache.path).sorted().filter { $0 != "schemas" }
             #expect(files.count == 2 && files[0] == "fingerprint.key" && files[1].hasPrefix("token-"), "\(files)")
+            let schemas = try #require(
+                FileManager.default.attributesOfItem(atPath: cache.appendingPathComponent("schemas").path)[.posixPermissions] as? NSNumber)
+            #expect(schemas.intValue & 0o777 == 0o700)
             for file in files {
                 let path = cache.appendingPathComponent(file).path
                 let mode = try #require(FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber)

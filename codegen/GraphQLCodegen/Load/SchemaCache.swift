@@ -97,9 +97,12 @@ public struct SchemaCache: Sendable {
         return String(data: data, encoding: .utf8)
     }
 
+    /// Private to the user, like the token cache beside it: the hashes say which documents a user runs.
     private func write(_ text: String, to entry: URL) {
-        try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        try? Data(text.utf8).write(to: entry, options: .atomic)
+        try? FileManager.default.createDirectory(
+            at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        guard (try? Data(text.utf8).write(to: entry, options: .atomic)) != nil else { return }
+        try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: entry.path)
     }
 }
 
