@@ -87,6 +87,7 @@ struct JSONParser {
         var open: [OpenContainer] = []
         var values: [JSONValue] = []
         var keys: [String] = []
+        var recentKeyLists = RecentKeyLists()
 
         parsing: while true {
             // Read one value, or open a container and go round again for its first member.
@@ -152,9 +153,15 @@ struct JSONParser {
                         throw error("expected ',' or '}' after an object member, found \(describeCurrentByte())")
                     }
                     let memberCount = values.count - container.start
-                    value = .object(JSONObject(
-                        parsedKeys: Array(keys[(keys.count - memberCount)...]),
-                        values: Array(values[container.start...])))
+                    let names = keys[(keys.count - memberCount)...]
+                    let members = Array(values[container.start...])
+                    if let shared = recentKeyLists.matching(names) {
+                        value = .object(JSONObject(keyList: shared, values: members))
+                    } else {
+                        let object = JSONObject(parsedKeys: Array(names), values: members)
+                        recentKeyLists.remember(object.keyList)
+                        value = .object(object)
+                    }
                     keys.removeLast(memberCount)
                 } else {
                     guard next == UInt8(ascii: "]") else {
@@ -167,6 +174,32 @@ struct JSONParser {
                 open.removeLast()
             }
             return value
+        }
+    }
+
+    /// The key lists of the last few objects with new names, so that later objects with the same names share one
+    /// instead of each holding its own. A handful is enough: a page repeats a few shapes (row, row data, message).
+    private struct RecentKeyLists {
+        private static let capacity = 8
+        private var lists: [JSONKeyList] = []
+        private var nextReplaced = 0
+
+        func matching(_ names: ArraySlice<String>) -> JSONKeyList? {
+            var slot = 0
+            while slot < lists.count {
+                if lists[slot].matches(names) { return lists[slot] }
+                slot += 1
+            }
+            return nil
+        }
+
+        mutating func remember(_ list: JSONKeyList) {
+            if lists.count < Self.capacity {
+                lists.append(list)
+            } else {
+                lists[nextReplaced] = list
+                nextReplaced = (nextReplaced + 1) % Self.capacity
+            }
         }
     }
 
