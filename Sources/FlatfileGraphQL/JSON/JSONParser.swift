@@ -154,7 +154,7 @@ struct JSONParser {
                     }
                     let memberCount = values.count - container.start
                     let names = keys[(keys.count - memberCount)...]
-                    let members = Array(values[container.start...])
+                    let members = Self.members(of: container, on: values)
                     if let shared = recentKeyLists.matching(names) {
                         value = .object(JSONObject(keyList: shared, values: members))
                     } else {
@@ -167,7 +167,7 @@ struct JSONParser {
                     guard next == UInt8(ascii: "]") else {
                         throw error("expected ',' or ']' after an array element, found \(describeCurrentByte())")
                     }
-                    value = .array(Array(values[container.start...]))
+                    value = .array(Self.members(of: container, on: values))
                 }
                 position += 1
                 values.removeLast(values.count - container.start)
@@ -175,6 +175,14 @@ struct JSONParser {
             }
             return value
         }
+    }
+
+    /// The values of `container`, copied off the stack into an array of exactly their size. Not
+    /// `Array(values[container.start...])`: for containers that start at the bottom of the stack (the outer levels
+    /// of a response, down to its list of rows) that shares the whole stack buffer, spare capacity included, and
+    /// the next removal from the stack then copies the stack.
+    private static func members(of container: OpenContainer, on values: [JSONValue]) -> [JSONValue] {
+        values.withUnsafeBufferPointer { stack in Array(stack[container.start...]) }
     }
 
     /// The key lists of the last few objects with new names, so that later objects with the same names share one
