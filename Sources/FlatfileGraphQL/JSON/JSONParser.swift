@@ -54,6 +54,7 @@ struct JSONParser {
     private let bytes: UnsafePointer<UInt8>
     private let count: Int
     private var position = 0
+    private var recentStrings = RecentStrings()
 
     private init(bytes: UnsafePointer<UInt8>, count: Int) {
         self.bytes = bytes
@@ -363,12 +364,61 @@ struct JSONParser {
         return String(repeating: "0", count: 4 - digits.count) + digits
     }
 
-    private func makeString(_ utf8: UnsafeBufferPointer<UInt8>, validate: Bool, at start: Int)
+    private mutating func makeString(_ utf8: UnsafeBufferPointer<UInt8>, validate: Bool, at start: Int)
         throws(JSONParseError) -> String
     {
-        guard validate else { return String.fromASCII(utf8) }
-        if let string = String.validatingUTF8(utf8) { return string }
-        throw error(at: start, "string is not valid UTF-8")
+        // Bytes equal to a string read before are valid UTF-8 too.
+        if let repeated = recentStrings.string(equalTo: utf8) { return repeated }
+        let string: String
+        if !validate {
+            string = String.fromASCII(utf8)
+        } else if let valid = String.validatingUTF8(utf8) {
+            string = valid
+        } else {
+            throw error(at: start, "string is not valid UTF-8")
+        }
+        recentStrings.remember(string, for: utf8)
+        return string
+    }
+
+    /// Strings read recently that are too long for Swift to keep inside the value, by a hash of their bytes: a value
+    /// repeated down a column (a department, a batch id, a timestamp) is then one allocation, not one per row. A slot
+    /// holds the last string that hashed to it, so a collision costs only the saving, never a wrong string.
+    private struct RecentStrings {
+        private static let slotBits = 10
+        /// Swift keeps strings of up to 15 UTF-8 bytes inside the value; sharing those would save nothing.
+        private static let inlineLimit = 15
+        /// Allocated at the first long string, so that small documents never pay for it.
+        private var slots: [String] = []
+
+        mutating func string(equalTo utf8: UnsafeBufferPointer<UInt8>) -> String? {
+            guard utf8.count > Self.inlineLimit, !slots.isEmpty, let bytes = utf8.baseAddress else { return nil }
+            var candidate = slots[Self.slot(for: utf8)]
+            guard candidate.utf8.count == utf8.count else { return nil }
+            let equal = candidate.withUTF8 { memcmp($0.baseAddress!, bytes, utf8.count) == 0 }
+            return equal ? candidate : nil
+        }
+
+        mutating func remember(_ string: String, for utf8: UnsafeBufferPointer<UInt8>) {
+            guard utf8.count > Self.inlineLimit else { return }
+            if slots.isEmpty { slots = Array(repeating: "", count: 1 << Self.slotBits) }
+            slots[Self.slot(for: utf8)] = string
+        }
+
+        /// FNV-1a over 8-byte words (the last one overlapping the one before, as there are at least 16 bytes); the top
+        /// bits of the product depend on every byte.
+        private static func slot(for utf8: UnsafeBufferPointer<UInt8>) -> Int {
+            let prime: UInt64 = 0x100_0000_01B3
+            let raw = UnsafeRawPointer(utf8.baseAddress!)
+            var hash: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(utf8.count)
+            var offset = 0
+            while offset + 8 < utf8.count {
+                hash = (hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* prime
+                offset += 8
+            }
+            hash = (hash ^ raw.loadUnaligned(fromByteOffset: utf8.count - 8, as: UInt64.self)) &* prime
+            return Int(truncatingIfNeeded: hash >> (64 - UInt64(slotBits)))
+        }
     }
 
     private mutating func parseNumber() throws(JSONParseError) -> JSONValue {

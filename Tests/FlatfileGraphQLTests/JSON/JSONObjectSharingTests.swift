@@ -2,8 +2,9 @@ import Foundation
 import Testing
 @testable import FlatfileGraphQL
 
-/// The parser hands one list of names to every object with the same names in the same order (the rows of a page).
-/// Sharing must stay invisible: each object behaves as if it had its own names.
+/// The parser hands one list of names to every object with the same names in the same order (the rows of a page),
+/// and one string to every repeat of a long string. Sharing must stay invisible: each object behaves as if it had
+/// its own names.
 @Suite("Objects that share their names")
 struct JSONObjectSharingTests {
     /// Sixteen fields, as in a Flatfile row's `data`: past the size searched linearly, so lookups use the index.
@@ -122,5 +123,27 @@ struct JSONObjectSharingTests {
         #expect(object["field2"] == "last")
         #expect(value[0]?["field2"] == 0)
         #expect(value[2]?["field2"] == 0)
+    }
+
+    @Test("long strings read more than once are each read right")
+    func repeatedLongStrings() throws {
+        // Same length and same ends, differing in the middle; one with escapes, one outside ASCII.
+        let texts = [
+            "Research & Development", "Research @ Development", "Research & Development",
+            "https://lovelace.example.com/team/ada", "https://liskovvv.example.com/team/ada",
+            "Zürich, Bahnhofstrasse 1", "Zürich, Bahnhofstrasse 1", "a long string with a \"quote\" in it",
+        ]
+        let encoded = try String(decoding: JSONEncoder().encode(texts + texts), as: UTF8.self)
+        let parsed = try #require(JSONValue(parsing: encoded).arrayValue)
+        #expect(parsed.compactMap(\.stringValue) == texts + texts)
+    }
+
+    @Test("more distinct long strings than the parser remembers are each read right")
+    func manyLongStrings() throws {
+        // Thousands of strings of one length: some are bound to land where another was remembered.
+        let texts = (0..<5_000).map { "customer number \(10_000 + $0) of this page" }
+        let encoded = try String(decoding: JSONEncoder().encode(texts + texts.reversed()), as: UTF8.self)
+        let parsed = try #require(JSONValue(parsing: encoded).arrayValue)
+        #expect(parsed.compactMap(\.stringValue) == texts + texts.reversed())
     }
 }
