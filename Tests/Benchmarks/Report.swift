@@ -82,7 +82,7 @@ struct BenchmarkReport: Codable, Sendable {
     static func format(_ value: Double, unit: String) -> String {
         switch unit {
         case "s": return value >= 1 ? String(format: "%.2f s", value) : String(format: "%.1f ms", value * 1000)
-        case "bytes": return String(format: "%.1f MB", value / 1_048_576)
+        case "bytes": return String(format: "%.1f MiB", value / 1_048_576)
         case "count", "lines": return String(Int(value.rounded())) + (unit == "lines" ? " lines" : "")
         default: return String(format: "%.1f", value) + " " + unit
         }

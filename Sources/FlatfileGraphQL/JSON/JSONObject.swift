@@ -2,7 +2,8 @@
 ///
 /// Looking a key up is a short linear scan for small objects (the common case in API responses) and a hash lookup
 /// once an object grows past a few members. Setting an existing key replaces its value in place; setting a new key
-/// appends it.
+/// appends it. Objects parsed with the same names in the same order (the rows of a page) share one list of names
+/// until one of them changes its own.
 ///
 /// ```swift
 /// var row: JSONObject = ["id": 1, "name": "Ada"]
@@ -10,16 +11,16 @@
 /// row.keys    // ["id", "name", "email"]
 /// ```
 public struct JSONObject: Sendable {
-    /// Objects with at most this many members are searched linearly; larger ones keep a key index.
-    private static let linearSearchLimit = 12
-
-    public private(set) var keys: [String]
+    /// Shared with the objects parsed beside this one while none of them changes its names.
+    private(set) var keyList: JSONKeyList
     public private(set) var values: [JSONValue]
-    private var index: [String: Int]?
+
+    /// The member names, in order; `values` has the value of each at the same position.
+    public var keys: [String] { keyList.keys }
 
     /// An empty object.
     public init() {
-        keys = []
+        keyList = .empty
         values = []
     }
 
@@ -29,29 +30,18 @@ public struct JSONObject: Sendable {
         for (key, value) in members { self[key] = value }
     }
 
-    private init(distinctKeys: [String], values: [JSONValue]) {
-        keys = distinctKeys
+    /// An object with `values` under the names of `keyList`, one value per name.
+    init(keyList: JSONKeyList, values: [JSONValue]) {
+        self.keyList = keyList
         self.values = values
     }
 
     /// An object from a parser's member lists, which are usually free of duplicates; a repeated key keeps its
     /// first position and its last value.
     init(parsedKeys: [String], values: [JSONValue]) {
-        if parsedKeys.count <= Self.linearSearchLimit {
-            var duplicate = false
-            var later = 1
-            while later < parsedKeys.count && !duplicate {
-                var earlier = 0
-                while earlier < later {
-                    if parsedKeys[earlier] == parsedKeys[later] { duplicate = true }
-                    earlier += 1
-                }
-                later += 1
-            }
-            if !duplicate {
-                self.init(distinctKeys: parsedKeys, values: values)
-                return
-            }
+        if let keyList = JSONKeyList(parsedKeys: parsedKeys) {
+            self.init(keyList: keyList, values: values)
+            return
         }
         self.init()
         for index in 0..<parsedKeys.count { self[parsedKeys[index]] = values[index] }
@@ -59,54 +49,35 @@ public struct JSONObject: Sendable {
 
     /// Reserves room for `capacity` members.
     public mutating func reserveCapacity(_ capacity: Int) {
-        keys.reserveCapacity(capacity)
+        uniqueKeyList().reserveCapacity(capacity)
         values.reserveCapacity(capacity)
     }
 
     /// The value for `key`; assigning `nil` removes the member, assigning a value replaces or appends it.
     public subscript(key: String) -> JSONValue? {
-        get { position(of: key).map { values[$0] } }
+        get { keyList.position(of: key).map { values[$0] } }
         set {
-            if let position = position(of: key) {
+            if let position = keyList.position(of: key) {
                 if let newValue {
                     values[position] = newValue
                 } else {
-                    removeMember(at: position)
+                    uniqueKeyList().remove(at: position)
+                    values.remove(at: position)
                 }
             } else if let newValue {
-                append(key: key, value: newValue)
+                uniqueKeyList().append(key)
+                values.append(newValue)
             }
         }
     }
 
     /// `true` when the object has a member named `key` (even if its value is `null`).
-    public func contains(key: String) -> Bool { position(of: key) != nil }
+    public func contains(key: String) -> Bool { keyList.position(of: key) != nil }
 
-    private func position(of key: String) -> Int? {
-        if let index { return index[key] }
-        var position = 0
-        while position < keys.count {
-            if keys[position] == key { return position }
-            position += 1
-        }
-        return nil
-    }
-
-    private mutating func append(key: String, value: JSONValue) {
-        keys.append(key)
-        values.append(value)
-        if index != nil {
-            index?[key] = keys.count - 1
-        } else if keys.count > Self.linearSearchLimit {
-            index = Dictionary(uniqueKeysWithValues: zip(keys, keys.indices))
-        }
-    }
-
-    private mutating func removeMember(at position: Int) {
-        keys.remove(at: position)
-        values.remove(at: position)
-        index = keys.count > Self.linearSearchLimit
-            ? Dictionary(uniqueKeysWithValues: zip(keys, keys.indices)) : nil
+    /// The key list, copied first when other objects share it: changing names must never reach a sibling.
+    private mutating func uniqueKeyList() -> JSONKeyList {
+        if !isKnownUniquelyReferenced(&keyList) { keyList = keyList.copy() }
+        return keyList
     }
 }
 
@@ -128,7 +99,7 @@ extension JSONObject: Hashable {
     /// Objects are equal when they have the same members, whatever their order.
     public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
         guard lhs.count == rhs.count else { return false }
-        if lhs.keys == rhs.keys { return lhs.values == rhs.values }
+        if lhs.keyList === rhs.keyList || lhs.keys == rhs.keys { return lhs.values == rhs.values }
         for (key, value) in lhs where rhs[key] != value { return false }
         return true
     }

@@ -54,6 +54,7 @@ struct JSONParser {
     private let bytes: UnsafePointer<UInt8>
     private let count: Int
     private var position = 0
+    private var recentStrings = RecentStrings()
 
     private init(bytes: UnsafePointer<UInt8>, count: Int) {
         self.bytes = bytes
@@ -87,6 +88,7 @@ struct JSONParser {
         var open: [OpenContainer] = []
         var values: [JSONValue] = []
         var keys: [String] = []
+        var recentKeyLists = RecentKeyLists()
 
         parsing: while true {
             // Read one value, or open a container and go round again for its first member.
@@ -152,21 +154,61 @@ struct JSONParser {
                         throw error("expected ',' or '}' after an object member, found \(describeCurrentByte())")
                     }
                     let memberCount = values.count - container.start
-                    value = .object(JSONObject(
-                        parsedKeys: Array(keys[(keys.count - memberCount)...]),
-                        values: Array(values[container.start...])))
+                    let names = keys[(keys.count - memberCount)...]
+                    let members = Self.members(of: container, on: values)
+                    if let shared = recentKeyLists.matching(names) {
+                        value = .object(JSONObject(keyList: shared, values: members))
+                    } else {
+                        let object = JSONObject(parsedKeys: Array(names), values: members)
+                        recentKeyLists.remember(object.keyList)
+                        value = .object(object)
+                    }
                     keys.removeLast(memberCount)
                 } else {
                     guard next == UInt8(ascii: "]") else {
                         throw error("expected ',' or ']' after an array element, found \(describeCurrentByte())")
                     }
-                    value = .array(Array(values[container.start...]))
+                    value = .array(Self.members(of: container, on: values))
                 }
                 position += 1
                 values.removeLast(values.count - container.start)
                 open.removeLast()
             }
             return value
+        }
+    }
+
+    /// The values of `container`, copied off the stack into an array of exactly their size. Not
+    /// `Array(values[container.start...])`: for containers that start at the bottom of the stack (the outer levels
+    /// of a response, down to its list of rows) that shares the whole stack buffer, spare capacity included, and
+    /// the next removal from the stack then copies the stack.
+    private static func members(of container: OpenContainer, on values: [JSONValue]) -> [JSONValue] {
+        values.withUnsafeBufferPointer { stack in Array(stack[container.start...]) }
+    }
+
+    /// The key lists of the last few objects with new names, so that later objects with the same names share one
+    /// instead of each holding its own. A handful is enough: a page repeats a few shapes (row, row data, message).
+    private struct RecentKeyLists {
+        private static let capacity = 8
+        private var lists: [JSONKeyList] = []
+        private var nextReplaced = 0
+
+        func matching(_ names: ArraySlice<String>) -> JSONKeyList? {
+            var slot = 0
+            while slot < lists.count {
+                if lists[slot].matches(names) { return lists[slot] }
+                slot += 1
+            }
+            return nil
+        }
+
+        mutating func remember(_ list: JSONKeyList) {
+            if lists.count < Self.capacity {
+                lists.append(list)
+            } else {
+                lists[nextReplaced] = list
+                nextReplaced = (nextReplaced + 1) % Self.capacity
+            }
         }
     }
 
@@ -322,12 +364,61 @@ struct JSONParser {
         return String(repeating: "0", count: 4 - digits.count) + digits
     }
 
-    private func makeString(_ utf8: UnsafeBufferPointer<UInt8>, validate: Bool, at start: Int)
+    private mutating func makeString(_ utf8: UnsafeBufferPointer<UInt8>, validate: Bool, at start: Int)
         throws(JSONParseError) -> String
     {
-        guard validate else { return String.fromASCII(utf8) }
-        if let string = String.validatingUTF8(utf8) { return string }
-        throw error(at: start, "string is not valid UTF-8")
+        // Bytes equal to a string read before are valid UTF-8 too.
+        if let repeated = recentStrings.string(equalTo: utf8) { return repeated }
+        let string: String
+        if !validate {
+            string = String.fromASCII(utf8)
+        } else if let valid = String.validatingUTF8(utf8) {
+            string = valid
+        } else {
+            throw error(at: start, "string is not valid UTF-8")
+        }
+        recentStrings.remember(string, for: utf8)
+        return string
+    }
+
+    /// Strings read recently that are too long for Swift to keep inside the value, by a hash of their bytes: a value
+    /// repeated down a column (a department, a batch id, a timestamp) is then one allocation, not one per row. A slot
+    /// holds the last string that hashed to it, so a collision costs only the saving, never a wrong string.
+    private struct RecentStrings {
+        private static let slotBits = 10
+        /// Swift keeps strings of up to 15 UTF-8 bytes inside the value; sharing those would save nothing.
+        private static let inlineLimit = 15
+        /// Allocated at the first long string, so that small documents never pay for it.
+        private var slots: [String] = []
+
+        mutating func string(equalTo utf8: UnsafeBufferPointer<UInt8>) -> String? {
+            guard utf8.count > Self.inlineLimit, !slots.isEmpty, let bytes = utf8.baseAddress else { return nil }
+            var candidate = slots[Self.slot(for: utf8)]
+            guard candidate.utf8.count == utf8.count else { return nil }
+            let equal = candidate.withUTF8 { memcmp($0.baseAddress!, bytes, utf8.count) == 0 }
+            return equal ? candidate : nil
+        }
+
+        mutating func remember(_ string: String, for utf8: UnsafeBufferPointer<UInt8>) {
+            guard utf8.count > Self.inlineLimit else { return }
+            if slots.isEmpty { slots = Array(repeating: "", count: 1 << Self.slotBits) }
+            slots[Self.slot(for: utf8)] = string
+        }
+
+        /// FNV-1a over 8-byte words (the last one overlapping the one before, as there are at least 16 bytes); the top
+        /// bits of the product depend on every byte.
+        private static func slot(for utf8: UnsafeBufferPointer<UInt8>) -> Int {
+            let prime: UInt64 = 0x100_0000_01B3
+            let raw = UnsafeRawPointer(utf8.baseAddress!)
+            var hash: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(utf8.count)
+            var offset = 0
+            while offset + 8 < utf8.count {
+                hash = (hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* prime
+                offset += 8
+            }
+            hash = (hash ^ raw.loadUnaligned(fromByteOffset: utf8.count - 8, as: UInt64.self)) &* prime
+            return Int(truncatingIfNeeded: hash >> (64 - UInt64(slotBits)))
+        }
     }
 
     private mutating func parseNumber() throws(JSONParseError) -> JSONValue {
