@@ -1,4 +1,5 @@
 import ArgumentParser
+import FlatfileGraphQL
 import Foundation
 
 @main
@@ -6,6 +7,7 @@ struct FGQL: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fgql",
         abstract: "Run saved GraphQL queries against Flatfile (or any GraphQL API), generate typed Swift, and start a local Flatfile sandbox.",
+        version: FGQLVersion.current,
         subcommands: [RunCommand.self, GenerateCommand.self, ValidateCommand.self, SchemaCommand.self, AuthCommand.self, SandboxCommand.self]
     )
 

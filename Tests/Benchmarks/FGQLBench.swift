@@ -13,13 +13,13 @@ struct FGQLBench: AsyncParsableCommand {
               swift run -c release fgql-bench
               swift run -c release fgql-bench codegen decode --iterations 10 --json report.json
             """,
-        subcommands: [Run.self, MeasureDecodeMemory.self],
+        subcommands: [Run.self, Readme.self, MeasureDecodeMemory.self],
         defaultSubcommand: Run.self)
 }
 
 /// Which benchmarks exist, in the order they run.
 enum BenchmarkName: String, CaseIterable, ExpressibleByArgument {
-    case codegen, decode, cli, concurrency
+    case codegen, decode, cli, binary, concurrency
 }
 
 extension FGQLBench {
@@ -63,6 +63,7 @@ extension FGQLBench {
                 case .codegen: measurements += CodegenBenchmark(iterations: iterations).run()
                 case .decode: measurements += await DecodeBenchmark(iterations: iterations, rows: rows).run()
                 case .cli: measurements += await CLIBenchmark(runs: cliRuns).run()
+                case .binary: measurements += BinaryBenchmark(runs: cliRuns).run()
                 case .concurrency: measurements += await ConcurrencyBenchmark(queries: queries).run()
                 }
             }

@@ -181,8 +181,10 @@ extension ChildProcess {
         // posix_spawn takes the parent's working directory (the portable way to give the child another one, the
         // `_np` file action, is not visible to Swift here); nothing else in the benchmark uses relative paths.
         let previous = FileManager.default.currentDirectoryPath
-        if let directory { FileManager.default.changeCurrentDirectoryPath(directory.path) }
-        defer { if directory != nil { FileManager.default.changeCurrentDirectoryPath(previous) } }
+        if let directory, !FileManager.default.changeCurrentDirectoryPath(directory.path) {
+            throw BenchmarkFailure("cannot change into \(directory.path)")
+        }
+        defer { if directory != nil { _ = FileManager.default.changeCurrentDirectoryPath(previous) } }
 
         var pid = pid_t()
         let start = ContinuousClock.now

@@ -83,6 +83,7 @@ struct BenchmarkReport: Codable, Sendable {
         switch unit {
         case "s": return value >= 1 ? String(format: "%.2f s", value) : String(format: "%.1f ms", value * 1000)
         case "bytes": return String(format: "%.1f MiB", value / 1_048_576)
+        case "CPU-s": return String(format: "%.3f CPU-s", value)
         case "count", "lines": return String(Int(value.rounded())) + (unit == "lines" ? " lines" : "")
         default: return String(format: "%.1f", value) + " " + unit
         }

@@ -132,7 +132,7 @@ import Testing
             "broken.json": "{",
         ])
         #expect(workspace.diagnostics(documents: ["q.graphql"], config: "fgql.json") == [
-            "fgql.json:1:1: error: unknown setting \"scalar\"; the settings are \"namespace\", \"scalars\", \"accessLevel\", \"runtimeModule\", \"endpoint\"",
+            "fgql.json:1:1: error: unknown setting \"scalar\"; the settings are \"namespace\", \"scalars\", \"accessLevel\", \"runtimeModule\", \"endpoint\", \"operationManifest\"",
             "fgql.json:1:1: error: \"accessLevel\" must be one of \"public\", \"package\", \"internal\"",
         ])
         #expect(workspace.diagnostics(schema: "missing.graphqls", documents: ["q.graphql", "absent.graphql"]) == [

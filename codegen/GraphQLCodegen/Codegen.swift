@@ -44,7 +44,11 @@ public enum Codegen {
             SwiftRenderer(plan: plan).render().map { GeneratedFile(name: $0.name, contents: $0.content) }
         }
         diagnostics = sorted(diagnostics)
-        return CodegenResult(files: files, diagnostics: diagnostics)
+        let operations = plan.files.flatMap(\.definitions).compactMap { definition -> GeneratedOperation? in
+            guard case .operation(let operation) = definition else { return nil }
+            return GeneratedOperation(id: operation.identifier, body: operation.document, name: operation.name, type: operation.kind)
+        }
+        return CodegenResult(files: files, diagnostics: diagnostics, operations: operations)
     }
 
     /// Like `generate`, reading the configuration from `configurationFile` (an `fgql.json`) when given.
@@ -187,6 +191,8 @@ public struct GeneratedFile: Sendable, Hashable {
 public struct CodegenResult: Sendable, Hashable {
     public var files: [GeneratedFile]
     public var diagnostics: [Diagnostic]
+    /// Every operation generated, with the exact document it sends: what `OperationManifest` lists.
+    public var operations: [GeneratedOperation] = []
 
     /// Whether generation finished without errors (warnings allowed).
     public var succeeded: Bool { !diagnostics.containsErrors }

@@ -38,8 +38,13 @@ struct FGQLCodegen: ParsableCommand {
         guard result.succeeded else { throw ExitCode.failure }
         do {
             try result.write(to: outputDirectory)
+            // fgql.json's "operationManifest": the plugin can only write into its output folder.
+            if let manifest = Codegen.loadConfiguration(config).0.operationManifest {
+                try OperationManifest(result.operations).write(
+                    to: URL(fileURLWithPath: outputDirectory).appendingPathComponent(manifest).path)
+            }
         } catch {
-            printToStandardError("error: cannot write to \(outputDirectory): \(error.localizedDescription)")
+            printToStandardError("error: \(error)")
             throw ExitCode.failure
         }
     }

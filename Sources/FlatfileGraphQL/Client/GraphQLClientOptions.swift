@@ -36,6 +36,8 @@ public struct GraphQLClientOptions: Sendable {
     /// }
     /// ```
     public var onRetry: (@Sendable (RetryEvent) -> Void)?
+    /// Whether documents go as their hash first (Apollo's automatic persisted queries); off by default.
+    public var persistedQueries: PersistedQueries = .off
 
     /// 64 MiB. A page of 2,000 Flatfile rows is a few MiB, the largest answers seen in practice (whole batches
     /// of `getFinalDatabaseView`) stay under 20 MiB, and parsing takes several times the body's size in memory:
@@ -44,7 +46,7 @@ public struct GraphQLClientOptions: Sendable {
 
     public init(
         timeout: Duration = .seconds(60), retryPolicy: RetryPolicy = RetryPolicy(), allowInsecureHTTP: Bool = false,
-        userAgent: String = "fgql", clock: WallClock = .system, maximumResponseBytes: Int = defaultMaximumResponseBytes,
+        userAgent: String = FGQLVersion.userAgent, clock: WallClock = .system, maximumResponseBytes: Int = defaultMaximumResponseBytes,
         onRetry: (@Sendable (RetryEvent) -> Void)? = nil
     ) {
         self.timeout = timeout

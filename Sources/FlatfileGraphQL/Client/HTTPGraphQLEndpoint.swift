@@ -3,7 +3,8 @@ import Foundation
 import FoundationNetworking
 #endif
 
-/// A GraphQL server reached over HTTP: `POST url` with `{"query", "operationName", "variables"}`.
+/// A GraphQL server reached over HTTP: `POST url` with `{"query", "operationName", "variables"}`, or — with
+/// `GraphQLClientOptions.persistedQueries` — the document's hash first (see `PersistedQueries`).
 ///
 /// With a token provider, each request carries `Authorization: Bearer <token>`; when the server refuses the
 /// token (HTTP 401, or a GraphQL `Unauthorized` error with no data) the token is invalidated and the request is
@@ -23,6 +24,7 @@ public struct HTTPGraphQLEndpoint: GraphQLEndpoint {
 
     private let pipeline: HTTPPipeline
     private let redactor: Redactor
+    private let persistedQuerySupport = PersistedQuerySupport()
 
     public init(
         url: URL, headers: [String: String] = [:], tokenProvider: (any AccessTokenProvider)? = nil,
@@ -36,19 +38,78 @@ public struct HTTPGraphQLEndpoint: GraphQLEndpoint {
     }
 
     public func send(_ request: GraphQLRequest) async throws(GraphQLClientError) -> GraphQLResponse {
-        let body = request.jsonValue.jsonData()
-        let retryable = options.retryPolicy.allowsRetries(for: request.operationType)
-        return try await tokenProvider.withTokenReplacedOnce(for: url) { token throws(GraphQLClientError) in
-            let answer = try await pipeline.send(urlRequest(body: body, token: token), retryable: retryable)
-            return try interpret(answer, redactor: token.map { redactor.adding([$0.value]) } ?? redactor)
+        guard options.persistedQueries.isEnabled, !persistedQuerySupport.isRefused else {
+            return try await exchange(.post(request.jsonValue.jsonData()), for: request).response
+        }
+        let hash = SHA256.hexDigest(of: request.query)
+        var hashOnly = request.jsonValue.objectValue ?? [:]
+        hashOnly["query"] = nil
+        hashOnly["extensions"] = .object(PersistedQueries.extensions(hash: hash))
+        let first = try await exchange(hashOnlyMessage(hashOnly, for: request), for: request)
+        switch PersistedQueries.outcome(of: first.response, statusCode: first.statusCode) {
+        case .answered:
+            return first.response
+        case .notFound:
+            var registering = request
+            var extensions = request.extensions ?? JSONObject()
+            for (key, value) in PersistedQueries.extensions(hash: hash) { extensions[key] = value }
+            registering.extensions = extensions
+            return try await exchange(.post(registering.jsonValue.jsonData()), for: request).response
+        case .notSupported:
+            persistedQuerySupport.markRefused()
+            return try await exchange(.post(request.jsonValue.jsonData()), for: request).response
         }
     }
 
-    private func urlRequest(body: Data, token: AccessToken?) -> URLRequest {
-        var request = URLRequest(url: url)
-        request.httpMethod = "POST"
-        request.httpBody = body
-        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+    /// How one request goes out: a JSON body by `POST`, or its members as the query string of a `GET`.
+    private enum Message {
+        case post(Data)
+        case get(URL)
+    }
+
+    /// A query's hash-only request by `GET` when the options ask for it and the URL stays short; else `POST`.
+    private func hashOnlyMessage(_ members: JSONObject, for request: GraphQLRequest) -> Message {
+        guard options.persistedQueries.usesGETForQueries, request.operationType == .query,
+              var components = URLComponents(url: url, resolvingAgainstBaseURL: false)
+        else { return .post(JSONValue.object(members).jsonData()) }
+        var items = components.queryItems ?? []
+        for (name, value) in members {
+            items.append(URLQueryItem(name: name, value: value.stringValue ?? value.jsonString()))
+        }
+        components.queryItems = items
+        // URLComponents leaves "+" alone, which servers read as a space in a query string.
+        components.percentEncodedQuery = components.percentEncodedQuery?.replacingOccurrences(of: "+", with: "%2B")
+        guard let target = components.url, target.absoluteString.utf8.count <= PersistedQueries.maximumGETLength
+        else { return .post(JSONValue.object(members).jsonData()) }
+        return .get(target)
+    }
+
+    private func exchange(
+        _ message: Message, for request: GraphQLRequest
+    ) async throws(GraphQLClientError) -> (response: GraphQLResponse, statusCode: Int) {
+        let retryable = options.retryPolicy.allowsRetries(for: request.operationType)
+        return try await tokenProvider.withTokenReplacedOnce(for: url) { token throws(GraphQLClientError) in
+            let answer = try await pipeline.send(urlRequest(message, token: token), retryable: retryable)
+            let interpreted = try interpret(answer, redactor: token.map { redactor.adding([$0.value]) } ?? redactor)
+            return switch interpreted {
+            case .done(let response): .done((response, answer.statusCode))
+            case .refused(let statusCode, let message): .refused(statusCode: statusCode, message: message)
+            }
+        }
+    }
+
+    private func urlRequest(_ message: Message, token: AccessToken?) -> URLRequest {
+        var request: URLRequest
+        switch message {
+        case .post(let body):
+            request = URLRequest(url: url)
+            request.httpMethod = "POST"
+            request.httpBody = body
+            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        case .get(let target):
+            request = URLRequest(url: target)
+            request.httpMethod = "GET"
+        }
         request.setValue("application/graphql-response+json, application/json", forHTTPHeaderField: "Accept")
         request.setValue(options.userAgent, forHTTPHeaderField: "User-Agent")
         for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }

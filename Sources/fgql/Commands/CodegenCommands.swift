@@ -46,14 +46,20 @@ struct GenerateCommand: ParsableCommand {
             are removed; a failure midway changes nothing; and a file that fgql did not generate is never \
             overwritten.
 
-            Example:
+            Examples:
               fgql generate --schema queries/schema.graphqls --output Sources/App/GraphQL queries/*.graphql
+              fgql generate --output Generated --operation-manifest operation-manifest.json queries/*.graphql
             """)
 
     @OptionGroup var inputs: CodegenInputs
 
     @Option(help: ArgumentHelp("The folder for the generated Swift files (created if needed).", valueName: "dir"))
     var output: String
+
+    @Option(help: ArgumentHelp(
+        "Also write the operations to FILE in Apollo's persisted-query manifest format, for servers that allow-list operations.",
+        valueName: "file"))
+    var operationManifest: String?
 
     func run() throws {
         let log = StandardError()
@@ -80,6 +86,14 @@ struct GenerateCommand: ParsableCommand {
             throw .usage("\(error)")
         }
         log.note("generated \(result.files.count) file(s) in \(output) (\(written.count) changed)")
+        if let operationManifest {
+            do {
+                try OperationManifest(result.operations).write(to: operationManifest)
+            } catch {
+                throw .usage("\(error)")
+            }
+            log.note("wrote \(result.operations.count) operation(s) to \(operationManifest)")
+        }
     }
 }
 

@@ -37,6 +37,11 @@ struct ConnectionOptions: ParsableArguments {
             + "Mutations are never retried.", valueName: "n"))
     var retries: Int?
 
+    @Flag(help: ArgumentHelp(
+        "Send the document's SHA-256 first (automatic persisted queries; queries by GET), the document only when the "
+            + "server asks for it. Falls back to full documents against servers without them."))
+    var persisted = false
+
     @Flag(help: "Show each request and response line, and every wait before a retry, on stderr (secrets redacted).")
     var verbose = false
 
@@ -59,6 +64,7 @@ struct ConnectionOptions: ParsableArguments {
     func clientOptions(onRetry: (@Sendable (RetryEvent) -> Void)?) -> GraphQLClientOptions {
         var options = GraphQLClientOptions(
             allowInsecureHTTP: allowInsecure, maximumResponseBytes: maxResponseBytes, onRetry: onRetry)
+        if persisted { options.persistedQueries = .automatic }
         if let timeout { options.timeout = .seconds(timeout) }
         if let retries { options.retryPolicy.maximumRetries = retries }
         return options

@@ -54,7 +54,7 @@ struct RedirectTests {
             // The request's own headers always travel: the body must still be understood.
             #expect(received["content-type"]?.stringValue == "application/json")
             #expect(received["accept"]?.stringValue?.contains("application/json") == true)
-            #expect(received["user-agent"]?.stringValue == "fgql")
+            #expect(received["user-agent"]?.stringValue == "fgql/\(FGQLVersion.current)")
             let names = Set(received.keys)
             // Besides the content headers, only what the transport adds to every request by itself.
             let allowed: Set<String> = ["content-type", "accept", "content-length", "user-agent", "host",

@@ -25,6 +25,10 @@ public struct Configuration: Sendable, Hashable {
     /// `flatfile-platform` for the in-process Flatfile platform endpoint.
     public var endpoint: String?
 
+    /// A file name for the operation manifest (`OperationManifest`) that the build plugin writes beside the
+    /// generated Swift in its output folder; `nil` for none.
+    public var operationManifest: String?
+
     /// The `endpoint` values fgql knows.
     public static let knownEndpoints = ["flatfile-platform"]
 
@@ -63,7 +67,7 @@ public struct Configuration: Sendable, Hashable {
         self.endpoint = endpoint
     }
 
-    private static let keys = ["namespace", "scalars", "accessLevel", "runtimeModule", "endpoint"]
+    private static let keys = ["namespace", "scalars", "accessLevel", "runtimeModule", "endpoint", "operationManifest"]
 
     /// Reads `fgql.json`; every problem in it is reported, each with what to write instead.
     static func load(_ file: SourceFile) -> (Configuration, [Diagnostic]) {
@@ -104,6 +108,13 @@ public struct Configuration: Sendable, Hashable {
                 configuration.endpoint = name
             } else {
                 fail("\"endpoint\" must be one of \(knownEndpoints.map { "\"\($0)\"" }.joined(separator: ", ")), or left out for a remote GraphQL server")
+            }
+        }
+        if let value = settings["operationManifest"] {
+            if let name = value as? String, name.hasSuffix(".json"), !name.contains("/"), name != ".json" {
+                configuration.operationManifest = name
+            } else {
+                fail("\"operationManifest\" must be a file name ending in .json, such as \"operation-manifest.json\" (it is written into the generator's output folder)")
             }
         }
         if let value = settings["accessLevel"] {
