@@ -153,6 +153,8 @@ let package = Package(
             dependencies: [
                 "FlatfileGraphQL", "FlatfileGraphQLNIO", "FlatfileSandbox", "TestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                // An independent SHA-256 for the persisted-query server of PersistedQueryTests.
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .testTarget(name: "FlatfileSandboxTests", dependencies: ["FlatfileSandbox"]),

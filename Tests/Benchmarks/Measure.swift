@@ -155,7 +155,6 @@ struct ChildUsage: Sendable {
     var cpuSeconds: Double
     /// Voluntary plus involuntary: a process that hands work between threads pays in switches.
     var contextSwitches: Int
-    var maximumResidentBytes: Int
 
     var succeeded: Bool { status == 0 }
 }
@@ -199,7 +198,24 @@ extension ChildProcess {
         let exitCode = status & 0x7f == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
         return ChildUsage(
             status: exitCode, elapsed: elapsed, cpuSeconds: seconds(usage.ru_utime) + seconds(usage.ru_stime),
-            contextSwitches: usage.ru_nvcsw + usage.ru_nivcsw, maximumResidentBytes: usage.ru_maxrss * 1024)
+            contextSwitches: usage.ru_nvcsw + usage.ru_nivcsw)
+    }
+
+    /// The peak resident memory of one run, as GNU time reports it. Not from `measure`: Linux carries a process's
+    /// peak across `execve`, so a child of this (large) benchmark would report the benchmark's own peak; GNU time
+    /// is a small parent, whose peak is far below any program measured here.
+    static func peakResidentBytes(
+        _ executable: URL, _ arguments: [String], environment: [String: String]? = nil, directory: URL? = nil
+    ) throws -> Int? {
+        let time = URL(fileURLWithPath: "/usr/bin/time")
+        guard FileManager.default.isExecutableFile(atPath: time.path) else { return nil }
+        let report = FileManager.default.temporaryDirectory.appendingPathComponent("fgql-bench-time-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: report) }
+        let usage = try measure(time, ["-f", "%M", "-o", report.path, executable.path] + arguments, environment: environment, directory: directory)
+        guard usage.succeeded, let text = try? String(contentsOf: report, encoding: .utf8),
+              let kilobytes = Int(text.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "\n").last ?? "")
+        else { return nil }
+        return kilobytes * 1024
     }
 }
 

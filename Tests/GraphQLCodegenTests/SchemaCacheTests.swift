@@ -93,6 +93,25 @@ import Testing
         #expect(cached.diagnostics.contains { $0.message.contains("Did you mean \"title\"") })
     }
 
+    @Test func aSubsetPlacesTheUnmappedScalarWarningAtTheScalarInTheUsersFile() throws {
+        let schema = "type Query {\n  \"When.\"\n  at: DateTime\n  id: ID\n}\n\n\"A moment.\"\nscalar DateTime\n"
+        let workspace = try self.workspace(schema: schema, operations: "query When { at id }")
+        let cache = workspace.path("cache")
+        let full = generate(workspace, cache: nil)
+        _ = generate(workspace, cache: cache)
+        let later = generate(workspace, cache: cache)
+        #expect(full.diagnostics.map(\.line) == [7] && full.diagnostics.first?.message.contains("DateTime") == true)
+        #expect(later == full)
+
+        // The later run took the subset: its one warning was placed, not sent back to the full checks.
+        let file = try InputFiles.read(workspace.path("schema.graphqls")).get()
+        let operations = try #require(DocumentSet.load([try InputFiles.read(workspace.path("ops.graphql")).get()]).0)
+        let subset = try #require(SchemaLoader.loadSubset(of: file, reachedBy: operations))
+        let planner = Planner(schema: subset.schema, schemaFile: subset.file, documents: operations, configuration: Configuration())
+        _ = planner.plan()
+        #expect(subset.relocated(planner.diagnostics, to: file) == full.diagnostics)
+    }
+
     @Test func anEditedSchemaIsCheckedInFullAgain() throws {
         let workspace = try workspace()
         let cache = workspace.path("cache")

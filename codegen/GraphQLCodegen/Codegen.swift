@@ -160,7 +160,8 @@ public enum Codegen {
         guard !problems.containsErrors else { return nil }
         let planner = Planner(schema: subset.schema, schemaFile: subset.file, documents: documents, configuration: configuration)
         let plan = timings.measure(\.plan) { planner.plan() }
-        return planner.diagnostics.isEmpty ? (plan, problems) : nil
+        guard let warnings = subset.relocated(planner.diagnostics, to: file) else { return nil }
+        return (plan, problems + warnings)
     }
 
     private static func deduplicated(_ diagnostics: [Diagnostic]) -> [Diagnostic] {

@@ -70,14 +70,28 @@ public struct RunnableDocument: Sendable {
             diagnostics.append(.error("the file has no operation to run (only fragments); add a query or mutation", in: file, at: 0))
         }
         if let schemaPath {
-            switch InputFiles.read(schemaPath, as: .schema) {
-            case .failure(let diagnostic): diagnostics.append(diagnostic)
-            case .success(let schemaFile):
-                let documents = DocumentSet(files: [(file, document.definitions)], combined: document)
-                let checked = check(documents, against: schemaFile, cache: cache)
-                diagnostics += checked.diagnostics
-                validation = checked.validation
-                for index in operations.indices { operations[index].describeVariableTypes(checked.variableKinds) }
+            // Taken before the schema is read, so that a file changed meanwhile is never recorded with this stamp.
+            let stamp = cache.flatMap { _ in SchemaCache.FileStamp(path: schemaPath) }
+            if let cache, let stamp, let digest = cache.recordedDigest(ofFileAt: schemaPath, stamp: stamp),
+               let kinds = cache.validatedDocument(file.text, for: .running, schemaDigest: digest)
+            {
+                // Seen before, unchanged on both sides: not even the schema file is read.
+                validation = .cachedDocument
+                for index in operations.indices { operations[index].describeVariableTypes(kinds) }
+            } else {
+                switch InputFiles.read(schemaPath, as: .schema) {
+                case .failure(let diagnostic): diagnostics.append(diagnostic)
+                case .success(let schemaFile):
+                    let documents = DocumentSet(files: [(file, document.definitions)], combined: document)
+                    let schemaText = cache.map { _ in SchemaText(schemaFile) }
+                    let checked = check(documents, text: file.text, against: schemaFile, schemaText, cache: cache)
+                    diagnostics += checked.diagnostics
+                    validation = checked.validation
+                    for index in operations.indices { operations[index].describeVariableTypes(checked.variableKinds) }
+                    if let cache, let stamp, let schemaText, stamp == SchemaCache.FileStamp(path: schemaPath) {
+                        cache.recordDigest(schemaText.digest, ofFileAt: schemaPath, stamp: stamp)
+                    }
+                }
             }
         }
         return RunnableDocument(text: file.text, operations: operations, diagnostics: diagnostics, validation: validation)
@@ -88,13 +102,11 @@ public struct RunnableDocument: Sendable {
     /// against the whole schema, checked in full. Any diagnostic comes from the whole schema, so its position and
     /// wording are the same whatever the cache held.
     private static func check(
-        _ documents: DocumentSet, against schemaFile: SourceFile, cache: SchemaCache?
+        _ documents: DocumentSet, text: String, against schemaFile: SourceFile, _ schemaText: SchemaText?,
+        cache: SchemaCache?
     ) -> (diagnostics: [Diagnostic], variableKinds: [String: RunnableVariable.NamedTypeKind], validation: Validation) {
-        let schemaText = cache.map { _ in SchemaText(schemaFile) }
-        // One file: its text is the document (what `load` parsed and what is sent).
-        let text = documents.files.map(\.file.text).joined(separator: "\n")
         if let cache, let schemaText {
-            if let kinds = cache.validatedDocument(text, for: .running, against: schemaText) {
+            if let kinds = cache.validatedDocument(text, for: .running, schemaDigest: schemaText.digest) {
                 return ([], kinds, .cachedDocument)
             }
             if cache.isKnownValid(schemaText), let subset = SchemaLoader.loadSubset(of: schemaFile, reachedBy: documents),

@@ -52,12 +52,12 @@ public struct SchemaCache: Sendable {
 
     // MARK: Documents
 
-    /// The variable types' kinds recorded when `document` passed validation for `purpose` against `schema`, or
-    /// `nil` when it has not (or the entry is unreadable).
+    /// The variable types' kinds recorded when `document` passed validation for `purpose` against the schema
+    /// whose text has `schemaDigest`, or `nil` when it has not (or the entry is unreadable).
     func validatedDocument(
-        _ document: String, for purpose: DocumentValidator.Purpose, against schema: SchemaText
+        _ document: String, for purpose: DocumentValidator.Purpose, schemaDigest: String
     ) -> [String: RunnableVariable.NamedTypeKind]? {
-        guard let text = read(documentEntry(document, purpose, schema)) else { return nil }
+        guard let text = read(documentEntry(document, purpose, schemaDigest)) else { return nil }
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         guard lines.first == Substring(Self.documentChecksVersion), lines.last == "" else { return nil }
         lines.removeFirst()
@@ -78,7 +78,64 @@ public struct SchemaCache: Sendable {
         variableKinds: [String: RunnableVariable.NamedTypeKind]
     ) {
         let lines = variableKinds.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.cacheName)\n" }
-        write(Self.documentChecksVersion + "\n" + lines.joined(), to: documentEntry(document, purpose, schema))
+        write(Self.documentChecksVersion + "\n" + lines.joined(), to: documentEntry(document, purpose, schema.digest))
+    }
+
+    // MARK: Schema files seen before
+
+    /// What identifies one version of a file without reading it: size, modification time to the nanosecond, inode
+    /// and device — what `make` and git trust to tell a changed file.
+    struct FileStamp: Hashable {
+        var size: Int64
+        var modifiedSeconds: Int
+        var modifiedNanoseconds: Int
+        var inode: UInt64
+        var device: UInt64
+
+        init?(path: String) {
+            var info = stat()
+            guard stat(path, &info) == 0 else { return nil }
+            size = Int64(info.st_size)
+            #if canImport(Darwin)
+            modifiedSeconds = info.st_mtimespec.tv_sec
+            modifiedNanoseconds = info.st_mtimespec.tv_nsec
+            #else
+            modifiedSeconds = info.st_mtim.tv_sec
+            modifiedNanoseconds = info.st_mtim.tv_nsec
+            #endif
+            inode = UInt64(info.st_ino)
+            device = UInt64(info.st_dev)
+        }
+
+        var line: String { "\(size) \(modifiedSeconds) \(modifiedNanoseconds) \(inode) \(device)" }
+    }
+
+    /// The digest of the schema file at `path` recorded when it had `stamp`: a megabyte schema need not be read
+    /// and hashed on every run to find its document entries.
+    func recordedDigest(ofFileAt path: String, stamp: FileStamp) -> String? {
+        guard let text = read(stampEntry(path)) else { return nil }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard lines.count == 4, lines[0] == Substring(Self.stampVersion), lines[1] == Substring(stamp.line),
+              lines[2].count == 64, lines[3].isEmpty
+        else { return nil }
+        return String(lines[2])
+    }
+
+    /// Records `digest` for the file at `path` as it was when `stamp` was taken — unless it was modified in the last
+    /// two seconds: file times tick coarsely (a kernel tick), so two versions written within one tick, of one size,
+    /// can share a stamp. Such a file is read and hashed again next time, as git treats "racily clean" files.
+    func recordDigest(_ digest: String, ofFileAt path: String, stamp: FileStamp, now: Date = Date()) {
+        guard now.timeIntervalSince1970 - Double(stamp.modifiedSeconds) > 2,
+              recordedDigest(ofFileAt: path, stamp: stamp) != digest
+        else { return }
+        write([Self.stampVersion, stamp.line, digest, ""].joined(separator: "\n"), to: stampEntry(path))
+    }
+
+    private static let stampVersion = "fgql-file-stamp-1"
+
+    private func stampEntry(_ path: String) -> URL {
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        return directory.appendingPathComponent(SHA256.hexDigest(of: Self.stampVersion + "\n" + absolute) + ".stamp")
     }
 
     // MARK: Files
@@ -87,8 +144,8 @@ public struct SchemaCache: Sendable {
         directory.appendingPathComponent(schema.digest + ".schema")
     }
 
-    private func documentEntry(_ document: String, _ purpose: DocumentValidator.Purpose, _ schema: SchemaText) -> URL {
-        let key = [Self.documentChecksVersion, "\(purpose)", schema.digest, document].joined(separator: "\n")
+    private func documentEntry(_ document: String, _ purpose: DocumentValidator.Purpose, _ schemaDigest: String) -> URL {
+        let key = [Self.documentChecksVersion, "\(purpose)", schemaDigest, document].joined(separator: "\n")
         return directory.appendingPathComponent(SHA256.hexDigest(of: key) + ".document")
     }
 

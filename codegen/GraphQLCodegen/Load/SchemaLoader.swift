@@ -4,6 +4,35 @@ import GraphQL
 struct LoadedSchema {
     let schema: GraphQLSchema
     let file: SourceFile
+    /// For a subset (`SchemaLoader.loadSubset`): where each of its definitions starts in the user's file, keyed by
+    /// where it starts in the subset's own text.
+    var originalDefinitionStarts: [Position: Position] = [:]
+
+    struct Position: Hashable {
+        var line: Int
+        var column: Int
+    }
+
+    /// `diagnostics` made against a subset, placed in `original` (the user's file); `nil` when one is an error or
+    /// does not sit at the start of a definition, which only the whole schema can place. Warnings at definitions
+    /// (an unmapped custom scalar) are what planning a subset reports.
+    func relocated(_ diagnostics: [Diagnostic], to original: SourceFile) -> [Diagnostic]? {
+        var placed: [Diagnostic] = []
+        for diagnostic in diagnostics {
+            guard !diagnostic.isError else { return nil }
+            guard diagnostic.path == file.path else {
+                placed.append(diagnostic)
+                continue
+            }
+            guard let line = diagnostic.line, let column = diagnostic.column,
+                  let start = originalDefinitionStarts[Position(line: line, column: column)]
+            else { return nil }
+            placed.append(Diagnostic(
+                severity: diagnostic.severity, message: diagnostic.message, path: original.path, line: start.line,
+                column: start.column))
+        }
+        return placed
+    }
 }
 
 /// Every problem found in a schema file.
@@ -35,8 +64,33 @@ enum SchemaLoader {
             let subset = try? parse(source: Source(body: text, name: file.path)),
             let schema = try? buildASTSchema(documentAST: subset, assumeValidSDL: true)
         else { return nil }
-        // Positions in the subset mean nothing in the user's file; any diagnostic sends the run back to `load`.
-        return LoadedSchema(schema: schema, file: SourceFile(path: file.path, text: text))
+        // Positions in the subset mean nothing in the user's file: only definitions' starts are carried over.
+        let subsetFile = SourceFile(path: file.path, text: text)
+        var originals: [String: Int] = [:]
+        for definition in document.definitions {
+            if let name = definitionName(definition), let start = definition.loc?.start { originals[name] = start }
+        }
+        var starts: [LoadedSchema.Position: LoadedSchema.Position] = [:]
+        for definition in subset.definitions {
+            guard let name = definitionName(definition), let start = definition.loc?.start, let original = originals[name]
+            else { continue }
+            let from = subsetFile.position(ofUTF8Offset: start)
+            let to = file.position(ofUTF8Offset: original)
+            starts[LoadedSchema.Position(line: from.line, column: from.column)] = LoadedSchema.Position(line: to.line, column: to.column)
+        }
+        return LoadedSchema(schema: schema, file: subsetFile, originalDefinitionStarts: starts)
+    }
+
+    private static func definitionName(_ definition: Definition) -> String? {
+        switch definition {
+        case let scalar as ScalarTypeDefinition: scalar.name.value
+        case let object as ObjectTypeDefinition: object.name.value
+        case let interface as InterfaceTypeDefinition: interface.name.value
+        case let union as UnionTypeDefinition: union.name.value
+        case let enumeration as EnumTypeDefinition: enumeration.name.value
+        case let input as InputObjectTypeDefinition: input.name.value
+        default: nil
+        }
     }
 
     private static func loadSDL(_ file: SourceFile, positioned: Bool) -> Result<LoadedSchema, SchemaErrors> {
