@@ -55,6 +55,7 @@ import Testing
         let full = generate(workspace, cache: nil)
         #expect(full.succeeded && !full.files.isEmpty)
         let first = generate(workspace, cache: cache)
+        // The schema's entry and the subset the operations reach (no stamp: the schema was just written).
         #expect(try FileManager.default.contentsOfDirectory(atPath: cache).count == 1)
         let later = generate(workspace, cache: cache)
         #expect(first == full)
@@ -109,7 +110,27 @@ import Testing
         let subset = try #require(SchemaLoader.loadSubset(of: file, reachedBy: operations))
         let planner = Planner(schema: subset.schema, schemaFile: subset.file, documents: operations, configuration: Configuration())
         _ = planner.plan()
-        #expect(subset.relocated(planner.diagnostics, to: file) == full.diagnostics)
+        #expect(subset.relocated(planner.diagnostics, to: file.path) == full.diagnostics)
+    }
+
+    @Test func theSubsetIsBuiltOncePerSetOfOperationsAndReusedWithTheSameOutput() throws {
+        let workspace = try workspace()
+        let cache = workspace.path("cache")
+        let full = generate(workspace, cache: nil)
+        for _ in 0..<3 { #expect(generate(workspace, cache: cache) == full) }
+        func subsets() throws -> Int {
+            try FileManager.default.contentsOfDirectory(atPath: cache).count { $0.hasSuffix(".subset") }
+        }
+        #expect(try subsets() == 1)
+        // A corrupt subset entry is a miss, rebuilt.
+        for name in try FileManager.default.contentsOfDirectory(atPath: cache) where name.hasSuffix(".subset") {
+            try Data("fgql-schema-subset-1\n7\n".utf8).write(to: URL(fileURLWithPath: cache).appendingPathComponent(name))
+        }
+        #expect(generate(workspace, cache: cache) == full)
+        let other = try self.workspace(operations: "query One { item(id: \"1\") { id } }")
+        let otherFull = generate(other, cache: nil)
+        #expect(generate(other, cache: cache) == otherFull)
+        #expect(try subsets() == 2)
     }
 
     @Test func anEditedSchemaIsCheckedInFullAgain() throws {

@@ -106,7 +106,7 @@ public enum Codegen {
                 case .failure(let errors): diagnostics += errors.diagnostics
                 case .success(let loaded):
                     schema = loaded
-                    cache?.recordValid(SchemaText(file))
+                    cache?.recordValid(SchemaText(file).digest)
                 }
             }
         }
@@ -145,8 +145,8 @@ public enum Codegen {
         schemaFile: String, documentFiles: [String], configuration: Configuration, cache: SchemaCache,
         timings: inout CodegenTimings
     ) -> (CodegenPlan, [Diagnostic])? {
-        guard let file = timings.measure(\.schemaLoad, { try? InputFiles.read(schemaFile, as: .schema).get() }),
-            timings.measure(\.schemaLoad, { cache.isKnownValid(SchemaText(file)) })
+        guard let schema = timings.measure(\.schemaLoad, { KnownSchema(path: schemaFile, cache: cache) }),
+              cache.isKnownValid(schema.digest)
         else { return nil }
         let parsed: (DocumentSet?, [Diagnostic]) = timings.measure(\.documentParse) {
             let sources = documentFiles.compactMap { try? InputFiles.read($0).get() }
@@ -154,13 +154,21 @@ public enum Codegen {
             return DocumentSet.load(sources)
         }
         guard let documents = parsed.0, parsed.1.isEmpty else { return nil }
-        guard let subset = timings.measure(\.schemaLoad, { SchemaLoader.loadSubset(of: file, reachedBy: documents) })
-        else { return nil }
+        let texts = documents.files.map(\.file.text)
+        let loaded: LoadedSchema? = timings.measure(\.schemaLoad) {
+            if let cached = cache.subset(reachedBy: texts, schemaDigest: schema.digest, path: schemaFile) { return cached }
+            guard let file = schema.file ?? (try? InputFiles.read(schemaFile, as: .schema).get()),
+                  let subset = SchemaLoader.loadSubset(of: file, reachedBy: documents)
+            else { return nil }
+            cache.recordSubset(subset, reachedBy: texts, schemaDigest: schema.digest)
+            return subset
+        }
+        guard let subset = loaded else { return nil }
         let problems = timings.measure(\.validation) { DocumentValidator.validate(documents, schema: subset.schema) }
         guard !problems.containsErrors else { return nil }
         let planner = Planner(schema: subset.schema, schemaFile: subset.file, documents: documents, configuration: configuration)
         let plan = timings.measure(\.plan) { planner.plan() }
-        guard let warnings = subset.relocated(planner.diagnostics, to: file) else { return nil }
+        guard let warnings = subset.relocated(planner.diagnostics, to: schemaFile) else { return nil }
         return (plan, problems + warnings)
     }
 

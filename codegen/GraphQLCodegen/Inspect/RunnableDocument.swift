@@ -70,27 +70,23 @@ public struct RunnableDocument: Sendable {
             diagnostics.append(.error("the file has no operation to run (only fragments); add a query or mutation", in: file, at: 0))
         }
         if let schemaPath {
-            // Taken before the schema is read, so that a file changed meanwhile is never recorded with this stamp.
-            let stamp = cache.flatMap { _ in SchemaCache.FileStamp(path: schemaPath) }
-            if let cache, let stamp, let digest = cache.recordedDigest(ofFileAt: schemaPath, stamp: stamp),
-               let kinds = cache.validatedDocument(file.text, for: .running, schemaDigest: digest)
-            {
-                // Seen before, unchanged on both sides: not even the schema file is read.
+            let known = cache.flatMap { KnownSchema(path: schemaPath, cache: $0) }
+            if let cache, let known, let kinds = cache.validatedDocument(file.text, for: .running, schemaDigest: known.digest) {
+                // Seen before against this schema: neither is parsed, and an unchanged schema file is not even read.
                 validation = .cachedDocument
                 for index in operations.indices { operations[index].describeVariableTypes(kinds) }
             } else {
-                switch InputFiles.read(schemaPath, as: .schema) {
+                let schemaFile = known?.file.map(Result.success) ?? InputFiles.read(schemaPath, as: .schema)
+                switch schemaFile {
                 case .failure(let diagnostic): diagnostics.append(diagnostic)
                 case .success(let schemaFile):
                     let documents = DocumentSet(files: [(file, document.definitions)], combined: document)
-                    let schemaText = cache.map { _ in SchemaText(schemaFile) }
-                    let checked = check(documents, text: file.text, against: schemaFile, schemaText, cache: cache)
+                    let checked = check(
+                        documents, text: file.text, against: schemaFile,
+                        digest: known?.digest ?? cache.map { _ in SchemaText(schemaFile).digest }, cache: cache)
                     diagnostics += checked.diagnostics
                     validation = checked.validation
                     for index in operations.indices { operations[index].describeVariableTypes(checked.variableKinds) }
-                    if let cache, let stamp, let schemaText, stamp == SchemaCache.FileStamp(path: schemaPath) {
-                        cache.recordDigest(schemaText.digest, ofFileAt: schemaPath, stamp: stamp)
-                    }
                 }
             }
         }
@@ -102,29 +98,28 @@ public struct RunnableDocument: Sendable {
     /// against the whole schema, checked in full. Any diagnostic comes from the whole schema, so its position and
     /// wording are the same whatever the cache held.
     private static func check(
-        _ documents: DocumentSet, text: String, against schemaFile: SourceFile, _ schemaText: SchemaText?,
-        cache: SchemaCache?
+        _ documents: DocumentSet, text: String, against schemaFile: SourceFile, digest: String?, cache: SchemaCache?
     ) -> (diagnostics: [Diagnostic], variableKinds: [String: RunnableVariable.NamedTypeKind], validation: Validation) {
-        if let cache, let schemaText {
-            if let kinds = cache.validatedDocument(text, for: .running, schemaDigest: schemaText.digest) {
+        if let cache, let digest {
+            if let kinds = cache.validatedDocument(text, for: .running, schemaDigest: digest) {
                 return ([], kinds, .cachedDocument)
             }
-            if cache.isKnownValid(schemaText), let subset = SchemaLoader.loadSubset(of: schemaFile, reachedBy: documents),
+            if cache.isKnownValid(digest), let subset = SchemaLoader.loadSubset(of: schemaFile, reachedBy: documents),
                DocumentValidator.validate(documents, schema: subset.schema, for: .running).isEmpty
             {
                 let kinds = RunnableVariable.kinds(of: documents, in: subset.schema)
-                cache.recordValidatedDocument(text, for: .running, against: schemaText, variableKinds: kinds)
+                cache.recordValidatedDocument(text, for: .running, schemaDigest: digest, variableKinds: kinds)
                 return ([], kinds, .schemaSubset)
             }
         }
         switch SchemaLoader.load(schemaFile) {
         case .failure(let errors): return (errors.diagnostics, [:], .fullSchema)
         case .success(let schema):
-            if let schemaText { cache?.recordValid(schemaText) }
+            if let digest { cache?.recordValid(digest) }
             let diagnostics = DocumentValidator.validate(documents, schema: schema.schema, for: .running)
             let kinds = RunnableVariable.kinds(of: documents, in: schema.schema)
-            if diagnostics.isEmpty, let schemaText {
-                cache?.recordValidatedDocument(text, for: .running, against: schemaText, variableKinds: kinds)
+            if diagnostics.isEmpty, let digest {
+                cache?.recordValidatedDocument(text, for: .running, schemaDigest: digest, variableKinds: kinds)
             }
             return (diagnostics, kinds, .fullSchema)
         }

@@ -39,15 +39,47 @@ public struct SchemaCache: Sendable {
 
     // MARK: Schemas
 
-    /// Whether `schema` passed every schema check in an earlier run.
-    func isKnownValid(_ schema: SchemaText) -> Bool {
-        read(schemaEntry(schema)) == Self.schemaChecksVersion + "\n"
+    /// Whether the schema text with `digest` passed every schema check in an earlier run.
+    func isKnownValid(_ digest: String) -> Bool {
+        read(schemaEntry(digest)) == Self.schemaChecksVersion + "\n"
     }
 
-    /// Records that `schema` passed every schema check.
-    func recordValid(_ schema: SchemaText) {
-        guard !isKnownValid(schema) else { return }
-        write(Self.schemaChecksVersion + "\n", to: schemaEntry(schema))
+    /// Records that the schema text with `digest` passed every schema check.
+    func recordValid(_ digest: String) {
+        guard !isKnownValid(digest) else { return }
+        write(Self.schemaChecksVersion + "\n", to: schemaEntry(digest))
+    }
+
+    // MARK: Subsets
+
+    /// The part of a known-valid schema that `documents` (their texts, in order) reach, as `SchemaLoader.loadSubset`
+    /// built it in an earlier run: the build plugin's later runs then skip parsing the whole schema.
+    func subset(reachedBy documents: [String], schemaDigest: String, path: String) -> LoadedSchema? {
+        guard let text = read(subsetEntry(documents, schemaDigest), limit: InputFiles.maximumSchemaBytes) else { return nil }
+        var lines = text.split(separator: "\n", maxSplits: 2, omittingEmptySubsequences: false)
+        guard lines.count == 3, lines[0] == Substring(Self.subsetVersion), let count = Int(lines[1]) else { return nil }
+        lines = lines[2].split(separator: "\n", maxSplits: count, omittingEmptySubsequences: false)
+        guard lines.count == count + 1 else { return nil }
+        var starts: [LoadedSchema.Position: LoadedSchema.Position] = [:]
+        for line in lines.prefix(count) {
+            let numbers = line.split(separator: " ").compactMap { Int($0) }
+            guard numbers.count == 4 else { return nil }
+            starts[LoadedSchema.Position(line: numbers[0], column: numbers[1])] = LoadedSchema.Position(line: numbers[2], column: numbers[3])
+        }
+        return SchemaLoader.loadSubset(sdl: String(lines[count]), path: path, originalDefinitionStarts: starts)
+    }
+
+    func recordSubset(_ subset: LoadedSchema, reachedBy documents: [String], schemaDigest: String) {
+        let starts = subset.originalDefinitionStarts.map { "\($0.key.line) \($0.key.column) \($0.value.line) \($0.value.column)" }
+        write(([Self.subsetVersion, String(starts.count)] + starts + [subset.file.text]).joined(separator: "\n"),
+              to: subsetEntry(documents, schemaDigest))
+    }
+
+    private static let subsetVersion = "fgql-schema-subset-1"
+
+    private func subsetEntry(_ documents: [String], _ schemaDigest: String) -> URL {
+        let key = ([Self.subsetVersion, schemaDigest] + documents).joined(separator: "\n\u{0}")
+        return directory.appendingPathComponent(SHA256.hexDigest(of: key) + ".subset")
     }
 
     // MARK: Documents
@@ -74,11 +106,11 @@ public struct SchemaCache: Sendable {
     /// Records that `document` passed validation for `purpose` against `schema` with no diagnostic at all (a
     /// document with warnings is validated every time, so its warnings are shown every time).
     func recordValidatedDocument(
-        _ document: String, for purpose: DocumentValidator.Purpose, against schema: SchemaText,
+        _ document: String, for purpose: DocumentValidator.Purpose, schemaDigest: String,
         variableKinds: [String: RunnableVariable.NamedTypeKind]
     ) {
         let lines = variableKinds.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.cacheName)\n" }
-        write(Self.documentChecksVersion + "\n" + lines.joined(), to: documentEntry(document, purpose, schema.digest))
+        write(Self.documentChecksVersion + "\n" + lines.joined(), to: documentEntry(document, purpose, schemaDigest))
     }
 
     // MARK: Schema files seen before
@@ -140,8 +172,8 @@ public struct SchemaCache: Sendable {
 
     // MARK: Files
 
-    private func schemaEntry(_ schema: SchemaText) -> URL {
-        directory.appendingPathComponent(schema.digest + ".schema")
+    private func schemaEntry(_ digest: String) -> URL {
+        directory.appendingPathComponent(digest + ".schema")
     }
 
     private func documentEntry(_ document: String, _ purpose: DocumentValidator.Purpose, _ schemaDigest: String) -> URL {
@@ -149,8 +181,8 @@ public struct SchemaCache: Sendable {
         return directory.appendingPathComponent(SHA256.hexDigest(of: key) + ".document")
     }
 
-    private func read(_ entry: URL) -> String? {
-        guard let data = try? Data(contentsOf: entry), data.count < 1 << 16 else { return nil }
+    private func read(_ entry: URL, limit: Int = 1 << 16) -> String? {
+        guard let data = try? Data(contentsOf: entry), data.count < limit else { return nil }
         return String(data: data, encoding: .utf8)
     }
 
@@ -160,6 +192,28 @@ public struct SchemaCache: Sendable {
             at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         guard (try? Data(text.utf8).write(to: entry, options: .atomic)) != nil else { return }
         try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: entry.path)
+    }
+}
+
+/// A schema file's content hash, from its stamp when the cache knows it (the file is then not read), else read and
+/// hashed — and stamped for next time.
+struct KnownSchema {
+    let digest: String
+    /// The file, when it had to be read.
+    let file: SourceFile?
+
+    init?(path: String, cache: SchemaCache) {
+        let stamp = SchemaCache.FileStamp(path: path)
+        if let stamp, let digest = cache.recordedDigest(ofFileAt: path, stamp: stamp) {
+            self.digest = digest
+            file = nil
+            return
+        }
+        guard let read = try? InputFiles.read(path, as: .schema).get() else { return nil }
+        let text = SchemaText(read)
+        digest = text.digest
+        file = read
+        if let stamp, stamp == SchemaCache.FileStamp(path: path) { cache.recordDigest(digest, ofFileAt: path, stamp: stamp) }
     }
 }
 

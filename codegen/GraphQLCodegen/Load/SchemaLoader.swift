@@ -13,10 +13,10 @@ struct LoadedSchema {
         var column: Int
     }
 
-    /// `diagnostics` made against a subset, placed in `original` (the user's file); `nil` when one is an error or
+    /// `diagnostics` made against a subset, placed in the user's file at `originalPath`; `nil` when one is an error or
     /// does not sit at the start of a definition, which only the whole schema can place. Warnings at definitions
     /// (an unmapped custom scalar) are what planning a subset reports.
-    func relocated(_ diagnostics: [Diagnostic], to original: SourceFile) -> [Diagnostic]? {
+    func relocated(_ diagnostics: [Diagnostic], to originalPath: String) -> [Diagnostic]? {
         var placed: [Diagnostic] = []
         for diagnostic in diagnostics {
             guard !diagnostic.isError else { return nil }
@@ -28,7 +28,7 @@ struct LoadedSchema {
                   let start = originalDefinitionStarts[Position(line: line, column: column)]
             else { return nil }
             placed.append(Diagnostic(
-                severity: diagnostic.severity, message: diagnostic.message, path: original.path, line: start.line,
+                severity: diagnostic.severity, message: diagnostic.message, path: originalPath, line: start.line,
                 column: start.column))
         }
         return placed
@@ -64,6 +64,25 @@ enum SchemaLoader {
             let subset = try? parse(source: Source(body: text, name: file.path)),
             let schema = try? buildASTSchema(documentAST: subset, assumeValidSDL: true)
         else { return nil }
+        return LoadedSchema(
+            schema: schema, file: SourceFile(path: file.path, text: text),
+            originalDefinitionStarts: definitionStarts(of: subset, text: text, in: document, file))
+    }
+
+    /// A subset `loadSubset` built in an earlier run (`SchemaCache`), from its SDL.
+    static func loadSubset(
+        sdl: String, path: String, originalDefinitionStarts: [LoadedSchema.Position: LoadedSchema.Position]
+    ) -> LoadedSchema? {
+        guard let subset = try? parse(source: Source(body: sdl, name: path)),
+              let schema = try? buildASTSchema(documentAST: subset, assumeValidSDL: true)
+        else { return nil }
+        return LoadedSchema(
+            schema: schema, file: SourceFile(path: path, text: sdl), originalDefinitionStarts: originalDefinitionStarts)
+    }
+
+    private static func definitionStarts(
+        of subset: Document, text: String, in document: Document, _ file: SourceFile
+    ) -> [LoadedSchema.Position: LoadedSchema.Position] {
         // Positions in the subset mean nothing in the user's file: only definitions' starts are carried over.
         let subsetFile = SourceFile(path: file.path, text: text)
         var originals: [String: Int] = [:]
@@ -78,7 +97,7 @@ enum SchemaLoader {
             let to = file.position(ofUTF8Offset: original)
             starts[LoadedSchema.Position(line: from.line, column: from.column)] = LoadedSchema.Position(line: to.line, column: to.column)
         }
-        return LoadedSchema(schema: schema, file: subsetFile, originalDefinitionStarts: starts)
+        return starts
     }
 
     private static func definitionName(_ definition: Definition) -> String? {
