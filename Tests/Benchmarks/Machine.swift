@@ -18,7 +18,7 @@ struct Machine: Codable, Sendable {
     }
 
     var summary: String {
-        let gigabytes = String(format: "%.1f GB", Double(memoryBytes) / 1_073_741_824)
+        let gigabytes = String(format: "%.1f GiB", Double(memoryBytes) / 1_073_741_824)
         return "\(cpu), \(cores) cores, \(gigabytes) RAM, \(operatingSystem), \(swiftVersion)"
     }
 
