@@ -30,6 +30,7 @@ struct WebSocketUpgrade: Sendable {
         let authorization = request.headerFields[.authorization]
         return .upgrade(headers) { inbound, outbound, _ in
             guard let wire else {
+                services.statistics.recordWebSocket { $0.opened += 1 }
                 try await outbound.close(
                     .unknown(TransportWSClose.subprotocolNotAcceptable.rawValue), reason: "Subprotocol not acceptable")
                 return
