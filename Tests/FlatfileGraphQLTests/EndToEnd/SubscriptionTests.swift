@@ -106,6 +106,25 @@ struct SubscriptionTests {
         }
     }
 
+    @Test func aTokenAboutToExpireIsRefreshedBeforeAReconnectNotAfterARefusal() async throws {
+        let clock = ManualClock()
+        try await withSandbox(SandboxConfiguration(maximumTokenLifetime: .seconds(12), now: clock.now)) { sandbox in
+            let client = subscriptionClient(sandbox, protocol: .subscriptionsTransportWS, clock: clock)
+            let batch = try await ImportSteps.newBatch(client)
+            var events = client.subscribe(BatchStatusUpdatedSubscription(batchId: batch.id)).makeAsyncIterator()
+            await sandbox.statistics.waitForWebSockets { $0.activeSubscriptions == 1 }
+            #expect(sandbox.statistics.exchanges(on: .accessKeyExchange) == 1)
+
+            clock.advance(by: .seconds(11))
+            sandbox.faults.dropOpenWebSockets()
+            await sandbox.statistics.waitForWebSockets { $0.subscriptionsStarted == 2 && $0.activeSubscriptions == 1 }
+            #expect(sandbox.statistics.exchanges(on: .accessKeyExchange) == 2)
+            #expect(sandbox.statistics.webSockets.refusedConnectionInits == 0)
+            try await ImportSteps.startUpload(into: batch, with: client)
+            #expect(try await events.next()?.batchStatusUpdated?.status == "uploading")
+        }
+    }
+
     @Test func aTokenRefusedTwiceEndsTheSubscriptionWithAnAuthenticationErrorWithoutSecrets() async throws {
         try await withSandbox { sandbox in
             let client = subscriptionClient(sandbox, protocol: .subscriptionsTransportWS)
@@ -221,9 +240,11 @@ enum SubscriptionProtocolUnderTest: String, CaseIterable, Sendable, CustomTestSt
     var testDescription: String { rawValue }
 }
 
-/// A Flatfile client of the sandbox with SwiftNIO's WebSocket and quick reconnects.
-func subscriptionClient(_ sandbox: SandboxServer, protocol wire: GraphQLWebSocketProtocol) -> GraphQLClient {
-    var options = quickRetries
+/// A Flatfile client of the sandbox with SwiftNIO's WebSocket and quick reconnects, its tokens timed by `clock`.
+func subscriptionClient(
+    _ sandbox: SandboxServer, protocol wire: GraphQLWebSocketProtocol, clock: ManualClock? = nil
+) -> GraphQLClient {
+    var options = clock.map(quickRetries(on:)) ?? quickRetries
     options.subscriptions.webSocketProtocol = wire
     options.subscriptions.reconnectPolicy = RetryPolicy(
         maximumRetries: 3, initialBackoff: .milliseconds(10), maximumBackoff: .milliseconds(50))
