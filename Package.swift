@@ -25,6 +25,9 @@ let package = Package(
         .package(url: "https://github.com/GraphQLSwift/GraphQL", exact: "4.3.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+        // WebSockets: the sandbox's server side (HummingbirdWebSocket) and FlatfileGraphQLNIO's client (WSClient).
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", exact: "2.8.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-websocket", exact: "1.6.2"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
         .package(url: "https://github.com/swift-server/async-http-client", exact: "1.37.0"),
         // Already in the graph through AsyncHTTPClient and Hummingbird; named because FlatfileGraphQLNIO imports them.
@@ -33,12 +36,16 @@ let package = Package(
         // Already in the graph through GraphQL and Hummingbird; named because the sandbox imports them directly.
         .package(url: "https://github.com/apple/swift-collections", exact: "1.6.0"),
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+        // Already in the graph through Hummingbird and swift-websocket; named because FlatfileGraphQLNIO builds the
+        // WebSocket upgrade's headers with it.
+        .package(url: "https://github.com/apple/swift-http-types", exact: "1.8.0"),
     ],
     targets: [
         // MARK: Runtime — Foundation only; what apps embed.
         .target(name: "FlatfileGraphQL"),
         // What needs SwiftNIO, beside the runtime: an HTTP transport on AsyncHTTPClient (FoundationNetworking's libcurl
-        // is the bottleneck on Linux). The CLI uses it on Linux; apps opt in.
+        // is the bottleneck on Linux) and a WebSocket connector on swift-websocket (FoundationNetworking has none
+        // that works). The CLI uses them on Linux; apps opt in.
         .target(
             name: "FlatfileGraphQLNIO",
             dependencies: [
@@ -48,6 +55,10 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "WSClient", package: "swift-websocket"),
             ]
         ),
 
@@ -57,6 +68,7 @@ let package = Package(
             dependencies: [
                 .product(name: "GraphQL", package: "GraphQL"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "OrderedCollections", package: "swift-collections"),
                 .product(name: "Logging", package: "swift-log"),
@@ -157,7 +169,16 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        .testTarget(name: "FlatfileSandboxTests", dependencies: ["FlatfileSandbox"]),
+        // WSClient: the WebSocket protocol tests speak raw frames to the sandbox.
+        .testTarget(
+            name: "FlatfileSandboxTests",
+            dependencies: [
+                "FlatfileSandbox", .product(name: "WSClient", package: "swift-websocket"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .testTarget(
             name: "fgqlTests",
             dependencies: [

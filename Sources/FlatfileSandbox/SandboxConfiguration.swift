@@ -27,6 +27,9 @@ public struct SandboxConfiguration: Sendable {
     /// What time it is for issuing and checking tokens: the system clock, or a `ManualClock`'s `now` that a test
     /// shares with its client and moves instead of waiting.
     public var now: @Sendable () -> Date
+    /// The WebSocket subprotocols `/graphql` accepts, in the order it prefers them when a client offers several;
+    /// serve just one to see how a client copes with a server that refuses the other.
+    public var webSocketProtocols: [SandboxWebSocketProtocol] = SandboxWebSocketProtocol.allCases
 
     public init(
         host: String = "127.0.0.1",

@@ -1,10 +1,11 @@
 import Foundation
 import GraphQL
 import Hummingbird
+import HummingbirdWebSocket
 import Logging
 
 /// A local Flatfile-compatible API server: the auth endpoints, the legacy GraphQL endpoint over the bundled
-/// schema with seeded demo data, the platform REST API (`GET /v1/…`, see `platform`), and fault injection.
+/// schema with seeded demo data (its subscriptions over WebSockets on the same path, in both protocols), the platform REST API (`GET /v1/…`, see `platform`), and fault injection.
 ///
 /// ```swift
 /// let sandbox = try await SandboxServer.start()
@@ -69,11 +70,14 @@ public final class SandboxServer: Sendable {
         let statistics = SandboxStatistics()
         let faults = SandboxFaults(injection: configuration.faults, seed: configuration.seed)
         let address = Locked("")
+        let graphQL = GraphQLEndpoint(
+            schema: schema, issuer: issuer, store: store, bodyLimit: configuration.maximumBodySize, baseURL: address)
+        let webSockets = WebSocketUpgrade(
+            services: .init(endpoint: graphQL, issuer: issuer, faults: faults, statistics: statistics),
+            served: configuration.webSocketProtocols, maximumMessageSize: configuration.maximumBodySize)
         let responder = SandboxResponder(
             auth: AuthEndpoints(issuer: issuer, statistics: statistics, bodyLimit: configuration.maximumBodySize),
-            graphQL: GraphQLEndpoint(
-                schema: schema, issuer: issuer, store: store, bodyLimit: configuration.maximumBodySize,
-                baseURL: address),
+            graphQL: graphQL,
             platform: PlatformEndpoint(data: platform, issuer: issuer),
             store: store,
             bodyLimit: configuration.maximumBodySize,
@@ -85,6 +89,7 @@ public final class SandboxServer: Sendable {
         logger.logLevel = .critical
         let application = Application(
             responder: responder,
+            server: .http1WebSocketUpgrade(configuration: webSockets.configuration, shouldUpgrade: webSockets.shouldUpgrade),
             configuration: ApplicationConfiguration(
                 address: .hostname(configuration.host, port: configuration.port), serverName: "fgql-sandbox"),
             onServerRunning: { channel in

@@ -17,18 +17,38 @@ import Foundation
 public struct GraphQLClient: Sendable {
     /// Where requests go.
     public let endpoint: any GraphQLEndpoint
+    /// The WebSocket that subscriptions share; `nil` for an endpoint that is not an HTTP server.
+    let subscriptionSocket: SubscriptionSocket?
 
-    /// A client for `endpoint`.
+    /// A client for `endpoint`. Subscriptions need a WebSocket: they work on the clients made from a URL.
     public init(endpoint: any GraphQLEndpoint) {
         self.endpoint = endpoint
+        subscriptionSocket = nil
     }
 
-    /// A client for the GraphQL API at `url`, sending `headers` with every request.
+    /// A client for the GraphQL API at `url`, sending `headers` with every request (and with the WebSocket
+    /// upgrade of subscriptions, which `webSocket` opens).
     public init(
         endpoint url: URL, headers: [String: String] = [:], options: GraphQLClientOptions = GraphQLClientOptions(),
-        transport: any HTTPTransport = URLSessionTransport.shared
+        transport: any HTTPTransport = URLSessionTransport.shared,
+        webSocket: any WebSocketConnector = URLSessionWebSocketConnector()
     ) {
-        self.init(endpoint: HTTPGraphQLEndpoint(url: url, headers: headers, options: options, transport: transport))
+        self.init(
+            endpoint: HTTPGraphQLEndpoint(url: url, headers: headers, options: options, transport: transport),
+            credentials: .standard, defaultProtocol: .automatic, webSocket: webSocket)
+    }
+
+    private init(
+        endpoint: HTTPGraphQLEndpoint, credentials: SubscriptionEndpoint.Credentials,
+        defaultProtocol: GraphQLWebSocketProtocol, webSocket: any WebSocketConnector
+    ) {
+        self.endpoint = endpoint
+        let options = endpoint.options
+        subscriptionSocket = SubscriptionSocket(endpoint: SubscriptionEndpoint(
+            url: options.subscriptions.url ?? endpoint.url.webSocketURL, headers: endpoint.headers,
+            tokenProvider: endpoint.tokenProvider, credentials: credentials,
+            webSocketProtocol: options.subscriptions.webSocketProtocol ?? defaultProtocol, options: options,
+            connector: webSocket))
     }
 
     /// A client for Flatfile's GraphQL API at `{apiURL}/graphql`, authenticating with `credentials`.
@@ -45,27 +65,31 @@ public struct GraphQLClient: Sendable {
         platformURL: URL = FlatfileConfiguration.defaultPlatformURL,
         tokenPersistence: (any TokenPersistence)? = nil, headers: [String: String] = [:],
         options: GraphQLClientOptions = GraphQLClientOptions(),
-        transport: any HTTPTransport = URLSessionTransport.shared
+        transport: any HTTPTransport = URLSessionTransport.shared,
+        webSocket: any WebSocketConnector = URLSessionWebSocketConnector()
     ) -> GraphQLClient {
         let store = FlatfileTokenStore(
             credentials: credentials, apiURL: apiURL, platformURL: platformURL, persistence: tokenPersistence,
             options: options, transport: transport)
-        return GraphQLClient(endpoint: HTTPGraphQLEndpoint(
-            url: apiURL.appendingEndpointPath("graphql"), headers: headers, tokenProvider: store, options: options,
-            transport: transport))
+        // Flatfile's API speaks the legacy subscriptions protocol, with the token where its SDK puts it.
+        return GraphQLClient(
+            endpoint: HTTPGraphQLEndpoint(
+                url: apiURL.appendingEndpointPath("graphql"), headers: headers, tokenProvider: store, options: options,
+                transport: transport),
+            credentials: .flatfile, defaultProtocol: .subscriptionsTransportWS, webSocket: webSocket)
     }
 
     /// A client for Flatfile configured by `configuration` (see `FlatfileConfiguration.fromEnvironment()`).
     public static func flatfile(
         _ configuration: FlatfileConfiguration, tokenPersistence: (any TokenPersistence)? = nil,
         headers: [String: String] = [:], options: GraphQLClientOptions = GraphQLClientOptions(),
-        transport: any HTTPTransport = URLSessionTransport.shared
+        transport: any HTTPTransport = URLSessionTransport.shared,
+        webSocket: any WebSocketConnector = URLSessionWebSocketConnector()
     ) -> GraphQLClient {
         flatfile(
             credentials: configuration.credentials, apiURL: configuration.apiURL,
             platformURL: configuration.platformURL, tokenPersistence: tokenPersistence, headers: headers,
-            options: options,
-            transport: transport)
+            options: options, transport: transport, webSocket: webSocket)
     }
 
     /// The token provider of an HTTP endpoint, when it has one (for showing which token is in use).
@@ -83,16 +107,7 @@ public struct GraphQLClient: Sendable {
     public func fetch<Operation: GraphQLFetchableOperation>(_ operation: Operation) async throws(GraphQLClientError)
         -> Operation.Data
     {
-        let response = try await endpoint.send(GraphQLRequest(operation))
-        guard response.errors.isEmpty else {
-            throw .graphQL(GraphQLErrorsFailure(
-                errors: response.errors, data: response.data, extensions: response.extensions,
-                operationName: Operation.operationName))
-        }
-        guard let data = response.data, !data.isNull else {
-            throw .decoding(DecodingFailure(path: "data", message: "the response has neither data nor errors"))
-        }
-        return try decodeData(Operation.Data.self, from: data)
+        try Operation.data(of: await endpoint.send(GraphQLRequest(operation)))
     }
 
     /// Runs `operation` and returns its typed data together with any errors, without throwing for GraphQL
@@ -147,5 +162,34 @@ public struct GraphQLResult<Data: Sendable>: Sendable {
         self.data = data
         self.errors = errors
         self.extensions = extensions
+    }
+}
+
+extension GraphQLOperation {
+    /// The typed data of `response`, or its errors thrown with any partial data: what `fetch` returns and what
+    /// each subscription event becomes.
+    static func data(of response: GraphQLResponse) throws(GraphQLClientError) -> Data {
+        guard response.errors.isEmpty else {
+            throw .graphQL(GraphQLErrorsFailure(
+                errors: response.errors, data: response.data, extensions: response.extensions,
+                operationName: operationName))
+        }
+        guard let data = response.data, !data.isNull else {
+            throw .decoding(DecodingFailure(path: "data", message: "the response has neither data nor errors"))
+        }
+        return try decodeData(Data.self, from: data)
+    }
+}
+
+extension URL {
+    /// The WebSocket URL of the same resource: `ws://` for `http://`, `wss://` for `https://`.
+    var webSocketURL: URL {
+        guard var components = URLComponents(url: self, resolvingAgainstBaseURL: false) else { return self }
+        switch components.scheme?.lowercased() {
+        case "http": components.scheme = "ws"
+        case "https": components.scheme = "wss"
+        default: break
+        }
+        return components.url ?? self
     }
 }

@@ -38,6 +38,8 @@ public struct GraphQLClientOptions: Sendable {
     public var onRetry: (@Sendable (RetryEvent) -> Void)?
     /// Whether documents go as their hash first (Apollo's automatic persisted queries); off by default.
     public var persistedQueries: PersistedQueries = .off
+    /// How subscriptions run: the WebSocket protocol, its URL, and reconnecting.
+    public var subscriptions: SubscriptionOptions
 
     /// 64 MiB. A page of 2,000 Flatfile rows is a few MiB, the largest answers seen in practice (whole batches
     /// of `getFinalDatabaseView`) stay under 20 MiB, and parsing takes several times the body's size in memory:
@@ -47,7 +49,7 @@ public struct GraphQLClientOptions: Sendable {
     public init(
         timeout: Duration = .seconds(60), retryPolicy: RetryPolicy = RetryPolicy(), allowInsecureHTTP: Bool = false,
         userAgent: String = FGQLVersion.userAgent, clock: WallClock = .system, maximumResponseBytes: Int = defaultMaximumResponseBytes,
-        onRetry: (@Sendable (RetryEvent) -> Void)? = nil
+        onRetry: (@Sendable (RetryEvent) -> Void)? = nil, subscriptions: SubscriptionOptions = SubscriptionOptions()
     ) {
         self.timeout = timeout
         self.retryPolicy = retryPolicy
@@ -56,6 +58,7 @@ public struct GraphQLClientOptions: Sendable {
         self.clock = clock
         self.maximumResponseBytes = max(0, maximumResponseBytes)
         self.onRetry = onRetry
+        self.subscriptions = subscriptions
     }
 }
 

@@ -23,7 +23,9 @@ extension SandboxData {
         guard !fileName.isEmpty else { throw .badInput("fileName must not be empty") }
         let batch: BatchRecord
         if let batchId {
-            batch = batches[try visibleBatchIndex(batchId, in: scope)]
+            let index = try visibleBatchIndex(batchId, in: scope)
+            setStatus(.uploading, ofBatchAt: index)
+            batch = batches[index]
         } else {
             let template: TemplateRecord
             if let templateId {
@@ -57,6 +59,9 @@ extension SandboxData {
         _ = try visibleBatchIndex(uploads[index].batchId, in: scope)
         guard !status.isEmpty else { throw .badInput("status must not be empty; Flatfile's clients send \"uploaded\"") }
         uploads[index].status = status
+        if status == "uploaded", let batch = batchIndex(uploads[index].batchId) {
+            setStatus(.evaluate, ofBatchAt: batch)
+        }
         return uploads[index]
     }
 
@@ -118,8 +123,29 @@ extension SandboxData {
         for id in chosen {
             rows[id - 1].status = newStatus
         }
+        if newStatus == .submitted, let workspace = workspaces.first(where: { $0.workbookId == workbookId }) {
+            for index in batches.indices
+            where batches[index].workspaceId == workspace.id && batches[index].templateId == templateId {
+                setStatus(.submitted, ofBatchAt: index)
+            }
+        }
         queuedJobs += 1
         return String(queuedJobs)
+    }
+
+    /// The statuses an import moves through in the sandbox (Flatfile's clients see `evaluate`, `submitted` and
+    /// `cancelled`; `uploading` stands for a file on its way): a file started into an existing batch makes it
+    /// `uploading`, the upload marked `uploaded` makes it `evaluate` again, and submitting the records of its sheet
+    /// makes it `submitted`. `batchStatusUpdated` subscribers see each change.
+    enum BatchStatus: String {
+        case uploading, evaluate, submitted
+    }
+
+    /// Sets a batch's status and records the change for the store to publish; setting the same status is no change.
+    private mutating func setStatus(_ status: BatchStatus, ofBatchAt index: Int) {
+        guard batches[index].status != status.rawValue else { return }
+        batches[index].status = status.rawValue
+        batchStatusChanges.append(batches[index])
     }
 
     /// Reads a `queueUpdateRecordStatus` filter: `{"valid": Bool}` and/or `{"status": String}`.

@@ -18,6 +18,8 @@ struct SandboxData: Sendable {
     var deployments: [DeploymentRecord] = []
     var uploads: [UploadRecord] = []
     var queuedJobs = 0
+    /// Batches whose status changed in the mutation under way, in order; the store publishes and clears them.
+    var batchStatusChanges: [BatchRecord] = []
     /// Makes the ids of things that mutations create, so they repeat from run to run too.
     var generator: SeededGenerator
 

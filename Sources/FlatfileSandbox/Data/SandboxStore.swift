@@ -2,6 +2,8 @@
 /// arrays) and run without holding the lock; each mutation runs under the lock, so a later request sees it.
 final class SandboxStore: Sendable {
     private let data: Locked<SandboxData>
+    /// Every batch status change a mutation makes, for `batchStatusUpdated` subscribers.
+    let batchStatusFeed = BatchStatusFeed()
 
     init(seed: UInt64) {
         data = Locked(Self.seededData(seed: seed))
@@ -22,7 +24,17 @@ final class SandboxStore: Sendable {
         data.withLock { $0 }
     }
 
+    /// Runs `change` under the lock, then publishes the batch status changes it made, still under the lock so
+    /// that subscribers receive them in the order they happened.
     func mutate<Result>(_ change: (inout SandboxData) throws -> Result) rethrows -> Result {
-        try data.withLock(change)
+        try data.withLock { data in
+            defer {
+                for batch in data.batchStatusChanges {
+                    batchStatusFeed.publish(data.output(batch), of: batch.id)
+                }
+                data.batchStatusChanges.removeAll()
+            }
+            return try change(&data)
+        }
     }
 }

@@ -24,9 +24,9 @@ struct GraphQLEndpoint: Sendable {
         } catch {
             return JSONResponses.error(error.status, error.message, on: .graphql)
         }
-        let operation: Operation
+        let operation: OperationRequest
         do {
-            operation = try Operation(body)
+            operation = try OperationRequest(body)
         } catch {
             return JSONResponses.graphQLRequestError(.badRequest, error.message, code: "BAD_REQUEST")
         }
@@ -39,7 +39,7 @@ struct GraphQLEndpoint: Sendable {
         return await execute(operation, scope: scope)
     }
 
-    private func execute(_ operation: Operation, scope: AccessScope) async -> Response {
+    private func execute(_ operation: OperationRequest, scope: AccessScope) async -> Response {
         let query = operation.query
         guard RequestBody.nestingDepth(of: query.utf8) <= RequestBody.maximumNesting else {
             return JSONResponses.graphQLRequestError(
@@ -58,10 +58,11 @@ struct GraphQLEndpoint: Sendable {
             return result(errors: problems, status: .badRequest, code: "GRAPHQL_VALIDATION_FAILED", query: query)
         }
         if Self.operationType(in: document, named: operation.operationName) == .subscription {
+            let webSocketURL = baseURL.withLock { $0 }.replacing(/^http/, with: "ws") + "/graphql"
             return JSONResponses.graphQLRequestError(
                 .badRequest,
-                "Subscriptions are delivered over a WebSocket connection, which the sandbox does not serve; "
-                    + "send queries and mutations over HTTP",
+                "Subscriptions are delivered over a WebSocket: connect to \(webSocketURL) with the subprotocol "
+                    + "graphql-transport-ws or graphql-ws; send queries and mutations over HTTP",
                 code: "BAD_REQUEST")
         }
         let context = ResolverContext(scope: scope, store: store, baseURL: baseURL.withLock { $0 })
@@ -81,7 +82,7 @@ struct GraphQLEndpoint: Sendable {
         }
     }
 
-    private static func operationType(in document: Document, named name: String?) -> OperationType? {
+    static func operationType(in document: Document, named name: String?) -> OperationType? {
         let operations = document.definitions.compactMap { $0 as? OperationDefinition }
         let chosen = name.map { name in operations.first { $0.name?.value == name } } ?? operations.first
         return chosen?.operation
@@ -91,23 +92,31 @@ struct GraphQLEndpoint: Sendable {
     private func result(data: Map? = nil, errors: [GraphQLError], status: HTTPResponse.Status, code: String?, query: String)
         -> Response
     {
-        var body: OrderedDictionary<String, Map> = [:]
-        if !errors.isEmpty {
-            body["errors"] = .array(errors.map { Self.errorMap($0, defaultCode: code, query: query) })
-        }
-        if let data {
-            body["data"] = data
-        }
         do {
-            return JSONResponses.json(try GraphQLJSONEncoder().encode(Map.dictionary(body)), status: status)
+            let body = Self.responseBody(data: data, errors: errors, code: code, query: query)
+            return JSONResponses.json(try GraphQLJSONEncoder().encode(body), status: status)
         } catch {
             return JSONResponses.graphQLRequestError(
                 .internalServerError, "The result could not be encoded as JSON: \(error)", code: "INTERNAL_SERVER_ERROR")
         }
     }
 
-    private static func errorMap(_ error: GraphQLError, defaultCode: String?, query: String) -> Map {
-        var entry: OrderedDictionary<String, Map> = ["message": .string(error.message)]
+    /// `{"errors"?, "data"?}` as HTTP responses and subscription events carry it.
+    static func responseBody(data: Map?, errors: [GraphQLError], code: String?, query: String) -> Map {
+        var body: OrderedDictionary<String, Map> = [:]
+        if !errors.isEmpty {
+            body["errors"] = .array(errors.map { errorMap($0, defaultCode: code, query: query) })
+        }
+        if let data {
+            body["data"] = data
+        }
+        return .dictionary(body)
+    }
+
+    static func errorMap(_ error: GraphQLError, defaultCode: String?, query: String) -> Map {
+        let dataError = error.originalError as? SandboxDataError
+        // A subscription's source stream wraps a resolver's error with its `localizedDescription`, not its message.
+        var entry: OrderedDictionary<String, Map> = ["message": .string(dataError?.message ?? error.message)]
         if let location = ErrorLocation(error, in: query) {
             entry["locations"] = [.dictionary(["line": .number(Number(location.line)), "column": .number(Number(location.column))])]
         }
@@ -119,15 +128,15 @@ struct GraphQLEndpoint: Sendable {
                 }
             })
         }
-        let dataError = error.originalError as? SandboxDataError
         let code = dataError?.code.rawValue ?? defaultCode ?? "INTERNAL_SERVER_ERROR"
         entry["extensions"] = .dictionary(["code": .string(code)])
         return .dictionary(entry)
     }
 }
 
-/// The body of a GraphQL request: `{query, variables?, operationName?}`.
-private struct Operation {
+/// The body of a GraphQL request, or the payload of a WebSocket `subscribe`/`start`: `{query, variables?,
+/// operationName?}`.
+struct OperationRequest {
     let query: String
     let variables: [String: Map]
     let operationName: String?

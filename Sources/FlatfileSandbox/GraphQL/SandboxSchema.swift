@@ -22,6 +22,7 @@ enum SandboxSchema {
         do {
             try attach(Resolvers.query, to: schema.queryType)
             try attach(Resolvers.mutation, to: schema.mutationType)
+            try SubscriptionResolvers.attach(to: schema.subscriptionType)
         } catch {
             throw .invalidSchema(["\(error)"])
         }

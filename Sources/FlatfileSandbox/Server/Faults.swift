@@ -161,4 +161,66 @@ public final class SandboxFaults: Sendable {
     }
 
     var latency: Duration { injection.latency }
+
+    // MARK: WebSocket faults
+
+    private struct WebSocketFaults {
+        var refusedInits = 0
+        var dropsAfterEvents: [Int] = []
+        var openSockets: [Int: @Sendable () -> Void] = [:]
+        var nextSocket = 0
+    }
+
+    private let webSockets = Locked(WebSocketFaults())
+
+    /// Refuses the next `count` `connection_init` messages as if their token were bad: `connection_error` on the
+    /// legacy protocol, close code 4403 on graphql-transport-ws.
+    ///
+    /// ```swift
+    /// sandbox.faults.refuseConnectionInits(count: 1)   // the client refreshes its token and connects again
+    /// ```
+    public func refuseConnectionInits(count: Int = 1) {
+        webSockets.withLock { $0.refusedInits += max(0, count) }
+    }
+
+    /// Drops the next WebSocket opened once it has sent `events` events: the connection closes without a close
+    /// frame, as when a network goes away.
+    public func dropWebSocket(afterEvents events: Int) {
+        webSockets.withLock { $0.dropsAfterEvents.append(max(0, events)) }
+    }
+
+    /// Drops every open WebSocket now, without a close frame. Returns how many were open.
+    @discardableResult
+    public func dropOpenWebSockets() -> Int {
+        let closers = webSockets.withLock { state in
+            defer { state.openSockets.removeAll() }
+            return Array(state.openSockets.values)
+        }
+        for close in closers { close() }
+        return closers.count
+    }
+
+    /// Whether to refuse the `connection_init` at hand.
+    func takeConnectionInitRefusal() -> Bool {
+        webSockets.withLock { state in
+            guard state.refusedInits > 0 else { return false }
+            state.refusedInits -= 1
+            return true
+        }
+    }
+
+    /// Registers an open socket with what drops it; returns its id and after how many events to drop it, if
+    /// a `dropWebSocket(afterEvents:)` applies to it.
+    func registerWebSocket(drop: @escaping @Sendable () -> Void) -> (id: Int, dropAfterEvents: Int?) {
+        webSockets.withLock { state in
+            state.nextSocket += 1
+            state.openSockets[state.nextSocket] = drop
+            let dropAfter = state.dropsAfterEvents.isEmpty ? nil : state.dropsAfterEvents.removeFirst()
+            return (state.nextSocket, dropAfter)
+        }
+    }
+
+    func unregisterWebSocket(_ id: Int) {
+        _ = webSockets.withLock { $0.openSockets.removeValue(forKey: id) }
+    }
 }

@@ -15,6 +15,9 @@ public final class SandboxStatistics: Sendable {
         var platformPeakInFlight = 0
         /// Callers of `waitForRequests` not yet satisfied.
         var waiters: [(route: SandboxRoute, count: Int, continuation: CheckedContinuation<Void, Never>)] = []
+        var webSockets = WebSocketActivity()
+        /// Callers of `waitForWebSockets` not yet satisfied.
+        var webSocketWaiters: [(condition: @Sendable (WebSocketActivity) -> Bool, continuation: CheckedContinuation<Void, Never>)] = []
     }
 
     private let counts = Locked(Counts())
@@ -115,6 +118,43 @@ public final class SandboxStatistics: Sendable {
         for continuation in satisfied { continuation.resume() }
     }
 
+    // MARK: WebSockets
+
+    /// What the WebSocket side of `/graphql` has done so far.
+    public var webSockets: WebSocketActivity {
+        counts.withLock { $0.webSockets }
+    }
+
+    /// Returns once the WebSocket activity satisfies `condition` (at once if it does): how a test knows that a
+    /// subscription is in place before it mutates, or that a cancelled client closed its socket, without sleeping.
+    ///
+    /// ```swift
+    /// await sandbox.statistics.waitForWebSockets { $0.activeSubscriptions == 1 }
+    /// task.cancel()
+    /// await sandbox.statistics.waitForWebSockets { $0.open == 0 }
+    /// ```
+    public func waitForWebSockets(until condition: @escaping @Sendable (WebSocketActivity) -> Bool) async {
+        await withCheckedContinuation { continuation in
+            let reached = counts.withLock { counts in
+                if condition(counts.webSockets) { return true }
+                counts.webSocketWaiters.append((condition, continuation))
+                return false
+            }
+            if reached { continuation.resume() }
+        }
+    }
+
+    func recordWebSocket(_ change: (inout WebSocketActivity) -> Void) {
+        let satisfied = counts.withLock { counts in
+            change(&counts.webSockets)
+            let activity = counts.webSockets
+            let satisfied = counts.webSocketWaiters.filter { $0.condition(activity) }.map(\.continuation)
+            counts.webSocketWaiters.removeAll { $0.condition(activity) }
+            return satisfied
+        }
+        for continuation in satisfied { continuation.resume() }
+    }
+
     func recordExchange(on route: SandboxRoute) {
         counts.withLock { $0.exchanges[route, default: 0] += 1 }
     }
@@ -143,4 +183,26 @@ public struct SandboxPlatformRequest: Sendable, Equatable, CustomStringConvertib
     public var target: String { "\(method) \(path)" + (query.map { "?\($0)" } ?? "") }
 
     public var description: String { target }
+}
+
+/// Counters of the WebSocket connections to `/graphql`, as `SandboxStatistics.webSockets` reports them.
+public struct WebSocketActivity: Sendable, Equatable {
+    /// Sockets upgraded so far.
+    public var opened = 0
+    /// Sockets open now.
+    public var open = 0
+    /// `connection_init` messages received.
+    public var connectionInits = 0
+    /// `connection_init` messages refused: bad credentials or an injected refusal.
+    public var refusedConnectionInits = 0
+    /// Subscriptions started (`subscribe` / `start` accepted), over all sockets.
+    public var subscriptionsStarted = 0
+    /// Subscriptions running now, over all sockets.
+    public var activeSubscriptions = 0
+    /// Events sent (`next` / `data`), over all sockets.
+    public var eventsSent = 0
+    /// Sockets the fault controls dropped.
+    public var dropped = 0
+
+    public init() {}
 }
