@@ -17,7 +17,7 @@ import Testing
                          "--operation-manifest", manifest.path,
                          queries.appendingPathComponent("getBatches.graphql").path,
                          queries.appendingPathComponent("getBatch.graphql").path]
-        var command = try GenerateCommand.parse(arguments)
+        let command = try GenerateCommand.parse(arguments)
         try command.run()
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: manifest)) as? [String: Any]
         let operations = json?["operations"] as? [[String: Any]] ?? []
@@ -25,7 +25,7 @@ import Testing
         #expect(operations.compactMap { $0["name"] as? String } == ["GetBatch", "GetBatches"])
 
         try Data("notes\n".utf8).write(to: manifest)
-        var again = try GenerateCommand.parse(arguments)
+        let again = try GenerateCommand.parse(arguments)
         #expect(throws: (any Error).self) { try again.run() }
         #expect(try String(contentsOf: manifest, encoding: .utf8) == "notes\n")
     }

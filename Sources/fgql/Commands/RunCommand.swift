@@ -27,6 +27,10 @@ struct RunCommand: AsyncParsableCommand {
             Credentials come from the environment, then the nearest .env (in the current folder, else in its \
             parents up to the project root: the nearest folder with .git or Package.swift).
 
+            A subscription prints each event as it arrives (one JSON document per line when piped; --output ndjson \
+            or csv, one row per event) until the server ends it, --max-events N, --until-select PATH=VALUE, or \
+            Ctrl-C (exit status 130).
+
             Exit status: 0 ok, 1 GraphQL errors, 2 usage or validation error (bad flags and arguments too), \
             3 authentication failed, 4 network or HTTP failure (also when a platform query's REST calls get no \
             answer, a request runs past --timeout, or retries run out). "data": null with no errors exits 0 with a \
@@ -41,6 +45,7 @@ struct RunCommand: AsyncParsableCommand {
               echo '{ getBatches(licenseKey: "…") { data { id } } }' | fgql run - --schema queries/schema.graphqls
               fgql run queries/platform/auditLog.graphql --sandbox --var since=2025-03-01T00:00:00Z
               fgql run viewer.graphql --endpoint https://api.github.com/graphql -H "Authorization: Bearer $TOKEN"
+              fgql run batchStatusUpdated --var batchId=… --until-select data.batchStatusUpdated.status=submitted
 
             Operations whose schema folder has an fgql.json with "endpoint": "flatfile-platform" (queries/platform/) \
             run against Flatfile's platform REST API (FLATFILE_PLATFORM_URL) with a Personal Access Token, secret \
@@ -89,6 +94,14 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(help: "Follow offset paging (skip/limit, offset/limit or skip/take) to the last page, streaming the items.")
     var allPages = false
 
+    @Option(help: ArgumentHelp("A subscription: stop after this many events.", valueName: "n"))
+    var maxEvents: Int?
+
+    @Option(help: ArgumentHelp(
+        "A subscription: stop after the first event whose value at PATH is VALUE, e.g. data.batchStatusUpdated.status=submitted.",
+        valueName: "path=value"))
+    var untilSelect: String?
+
     @OptionGroup var connection: ConnectionOptions
 
     func validate() throws {
@@ -101,6 +114,9 @@ struct RunCommand: AsyncParsableCommand {
         }
         if rawOutput && pretty {
             throw ValidationError("--raw-output prints anything but a string as compact JSON; drop --pretty (or pipe to jq).")
+        }
+        if let maxEvents, maxEvents < 1 {
+            throw ValidationError("--max-events \(maxEvents) must be at least 1.")
         }
         if file == DocumentSource.standardInputArgument && variables == DocumentSource.standardInputArgument {
             throw ValidationError("the document and --variables cannot both come from standard input; put the variables in a file or use --var.")
@@ -127,18 +143,22 @@ struct RunCommand: AsyncParsableCommand {
         } catch {
             throw .usage("\(source.label): \(error)")
         }
-        if chosen.kind == "subscription" {
-            // One POST cannot carry a stream; printing a single result and exiting 0 would pretend it worked.
-            throw .usage("\(source.label): \(chosen.name.map { "subscription \($0)" } ?? "the subscription") cannot be run: fgql does not run subscriptions yet; run a query or mutation")
+        let isSubscription = chosen.kind == "subscription"
+        if isSubscription && allPages {
+            throw .usage("\(source.label): --all-pages pages a query; a subscription streams its events by itself (stop it with --max-events or --until-select).")
+        }
+        if !isSubscription && (maxEvents != nil || untilSelect != nil) {
+            throw .usage("\(source.label): --max-events and --until-select stop a subscription; \(chosen.name ?? "this operation") is a \(chosen.kind).")
         }
         let selectPath = try select.map { text throws(CommandFailure) in try SelectPath(parsing: text) }
+        let until = try untilSelect.map { text throws(CommandFailure) in try UntilCondition(parsing: text) }
         let paging = try allPages ? Self.paging(for: chosen) : nil
 
         let connection = try await Connection.open(
             self.connection, api: try Self.api(forSchemaOf: source, schema: schema, log: log),
             workingDirectory: workingDirectory, log: log)
         do {
-            try await send(document, from: source, chosen, selectPath, paging, over: connection, log: log)
+            try await send(document, from: source, chosen, selectPath, paging, until, over: connection, log: log)
         } catch {
             await connection.close()
             throw error
@@ -148,7 +168,8 @@ struct RunCommand: AsyncParsableCommand {
 
     private func send(
         _ document: RunnableDocument, from source: DocumentSource, _ chosen: RunnableOperation,
-        _ selectPath: SelectPath?, _ paging: OffsetPaging?, over connection: Connection, log: StandardError
+        _ selectPath: SelectPath?, _ paging: OffsetPaging?, _ until: UntilCondition?, over connection: Connection,
+        log: StandardError
     ) async throws(CommandFailure) {
         let sources = VariableSources(
             document: source.path.map { URL(fileURLWithPath: $0) }, variablesFile: variables, assignments: assignments,
@@ -163,7 +184,9 @@ struct RunCommand: AsyncParsableCommand {
             format: output, style: style, colour: colour && !rawOutput, rawStrings: rawOutput,
             escapesControlCharacters: stdout.isTerminal)
         do {
-            if let paging {
+            if chosen.kind == "subscription" {
+                try await streamEvents(connection.client, document.text, chosen, variables, selectPath, until, &printer, stdout, log)
+            } else if let paging {
                 try await runPages(connection.client, document.text, chosen, variables, paging, &printer, stdout, log)
             } else {
                 let response = try await connection.client.execute(
@@ -228,6 +251,38 @@ struct RunCommand: AsyncParsableCommand {
         }
         log.endProgress()
         stdout.write(printer.endItems())
+    }
+
+    /// Prints each event of a subscription as it arrives — JSON one document per event (one line when piped),
+    /// `ndjson`/`csv` one row per event (the `--select`ed value, else the one root field's) — until the server
+    /// completes it, `--max-events` or `--until-select` is reached, or the user presses Ctrl-C.
+    private func streamEvents(
+        _ client: GraphQLClient, _ text: String, _ operation: RunnableOperation, _ variables: JSONObject,
+        _ selectPath: SelectPath?, _ until: UntilCondition?, _ printer: inout ResultPrinter, _ stdout: StandardOutput,
+        _ log: StandardError
+    ) async throws(CommandFailure) {
+        let rowPath = selectPath ?? operation.rootFields.first.map { SelectPath(components: [.key("data"), .key($0.responseKey)]) }
+        var count = 0
+        do {
+            for try await response in client.subscribe(document: text, variables: variables, operationName: operation.name) {
+                count += 1
+                if response.data.map({ !$0.isNull }) ?? false {
+                    switch output {
+                    case .json, .raw:
+                        stdout.write(try printer.text(for: response, select: selectPath, log: log))
+                    case .ndjson, .csv:
+                        let row = try rowPath.map { path throws(CommandFailure) in try path.select(in: response.jsonValue) }
+                        stdout.write(printer.text(forItems: [row ?? response.data ?? .null], log: log))
+                    }
+                }
+                try Self.check(response)
+                if let maxEvents, count >= maxEvents { break }
+                if let until, until.isMet(by: response) { break }
+            }
+        } catch {
+            throw CommandFailure(caught: error)
+        }
+        if count == 0 { log.warning("the server ended the subscription before any event") }
     }
 
     /// A count with thousands separators, as in `4,000 of 25,000 rows`, whatever the locale.

@@ -38,7 +38,9 @@ struct Connection {
             else {
                 throw .usage("--endpoint \(endpoint) is not an http(s) URL, for example https://api.example.com/graphql.")
             }
-            let client = GraphQLClient(endpoint: url, headers: headerFields, options: clientOptions, transport: transport)
+            let client = GraphQLClient(
+                endpoint: url, headers: headerFields, options: clientOptions, transport: transport,
+                webSocket: PlatformTransport.webSocket())
             return Connection(client: client, environment: loaded.variables, sandbox: nil, configuration: nil, tokenPersistence: nil, log: log)
         }
 
@@ -102,7 +104,7 @@ struct Connection {
         case .legacyGraphQL:
             GraphQLClient.flatfile(
                 configuration, tokenPersistence: tokenPersistence, headers: headers, options: options,
-                transport: transport)
+                transport: transport, webSocket: PlatformTransport.webSocket())
         case .platform:
             GraphQLClient.flatfilePlatform(
                 configuration, tokenPersistence: tokenPersistence, headers: headers, options: options,

@@ -20,4 +20,14 @@ enum PlatformTransport {
         return (URLSessionTransport.shared, "URLSession")
         #endif
     }
+
+    /// What opens the WebSockets of subscriptions: SwiftNIO's on Linux, where FoundationNetworking's fails ("WebSockets
+    /// not supported by libcurl"); URLSession's elsewhere.
+    static func webSocket() -> any WebSocketConnector {
+        #if canImport(FlatfileGraphQLNIO)
+        NIOWebSocketConnector()
+        #else
+        URLSessionWebSocketConnector()
+        #endif
+    }
 }

@@ -77,7 +77,7 @@ struct SelectPath: Equatable, CustomStringConvertible {
         return current
     }
 
-    private init(components: [Component]) {
+    init(components: [Component]) {
         self.components = components
     }
 }

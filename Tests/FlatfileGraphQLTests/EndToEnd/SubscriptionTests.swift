@@ -2,6 +2,7 @@ import FlatfileGraphQL
 import FlatfileGraphQLNIO
 import FlatfileSandbox
 import Foundation
+import TestSupport
 import Testing
 
 /// Subscriptions end to end: the runtime's `subscribe` over a real WebSocket (SwiftNIO's, as a Linux app has it)
@@ -171,7 +172,8 @@ struct SubscriptionTests {
                 document: BatchStatusUpdatedSubscription.document, variables: ["batchId": .string(batch.id)]
             ).makeAsyncIterator()
             await sandbox.statistics.waitForWebSockets { $0.activeSubscriptions == 1 }
-            #expect(sandbox.statistics.webSockets.opened == 2, "refused with 4406, then the legacy protocol")
+            // Refused with 4406, then the legacy protocol (under load a slow first socket can add a reconnect).
+            #expect(sandbox.statistics.webSockets.opened >= 2, "\(sandbox.statistics.webSockets)")
             try await ImportSteps.startUpload(into: batch, with: client)
             let event = try #require(try await events.next())
             #expect(event.errors.isEmpty)
@@ -251,61 +253,6 @@ func subscriptionClient(
     return GraphQLClient.flatfile(
         credentials: .accessKey(id: SandboxDemo.accessKeyId, secret: SandboxDemo.secretAccessKey),
         apiURL: sandbox.baseURL, platformURL: sandbox.baseURL, options: options, webSocket: NIOWebSocketConnector())
-}
-
-/// The import mutations that move a sandbox batch through its statuses: `uploading`, `evaluate`, `submitted`.
-enum ImportSteps {
-    struct Batch {
-        var id: String
-        var workbookId: String
-        var schemaId: Int
-        var uploadId: String?
-    }
-
-    static func newBatch(_ client: GraphQLClient) async throws -> Batch {
-        let created = try await data(client, #"mutation { initializeEmptyBatch(importedFromUrl: "https://app.example.com") { batchId } }"#)
-        let id = try #require(created["initializeEmptyBatch"]?["batchId"]?.stringValue)
-        let preflight = try await data(client, "mutation { preflightBatch(batchId: \"\(id)\") { workbookId schemas { id } } }")
-        return Batch(
-            id: id, workbookId: try #require(preflight["preflightBatch"]?["workbookId"]?.stringValue),
-            schemaId: try #require(preflight["preflightBatch"]?["schemas"]?[0]?["id"]?.stringValue.flatMap { Int($0) }))
-    }
-
-    /// `uploading`.
-    @discardableResult
-    static func startUpload(into batch: Batch, with client: GraphQLClient) async throws -> Batch {
-        let started = try await data(client, """
-            mutation { initializeBatchAndUpload(batchId: "\(batch.id)", fileName: "rows.csv", fileType: "text/csv", fileSize: 10) { upload { id } } }
-            """)
-        var batch = batch
-        batch.uploadId = try #require(started["initializeBatchAndUpload"]?["upload"]?["id"]?.stringValue)
-        return batch
-    }
-
-    /// `evaluate` (after `startUpload`).
-    static func markUploaded(_ batch: Batch, with client: GraphQLClient) async throws {
-        let uploadId = try #require(batch.uploadId, "startUpload(into:with:) first")
-        _ = try await data(client, "mutation { updateUploadStatus(uploadId: \"\(uploadId)\", status: \"uploaded\") { upload { id } } }")
-    }
-
-    /// `submitted`.
-    static func submit(_ batch: Batch, with client: GraphQLClient) async throws {
-        _ = try await data(client, """
-            mutation { queueUpdateRecordStatus(workbookId: "\(batch.workbookId)", schemaId: \(batch.schemaId), validationState: "submitted", filter: {}) { id } }
-            """)
-    }
-
-    static func runAll(on batch: Batch, with client: GraphQLClient) async throws {
-        let uploading = try await startUpload(into: batch, with: client)
-        try await markUploaded(uploading, with: client)
-        try await submit(uploading, with: client)
-    }
-
-    private static func data(_ client: GraphQLClient, _ document: String) async throws -> JSONValue {
-        let response = try await client.execute(document: document)
-        #expect(response.errors.isEmpty, "\(response.errors)")
-        return try #require(response.data)
-    }
 }
 
 /// What the code generator emits for `subscription BatchStatusUpdated`, written by hand.
