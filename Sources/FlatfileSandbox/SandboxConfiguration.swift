@@ -30,6 +30,9 @@ public struct SandboxConfiguration: Sendable {
     /// The WebSocket subprotocols `/graphql` accepts, in the order it prefers them when a client offers several;
     /// serve just one to see how a client copes with a server that refuses the other.
     public var webSocketProtocols: [SandboxWebSocketProtocol] = SandboxWebSocketProtocol.allCases
+    /// Whether `/graphql` takes automatic persisted queries (document hashes); when not, a hash answers
+    /// `PersistedQueryNotSupported`, as Apollo Server with `persistedQueries: false` does.
+    public var persistedQueries = true
 
     public init(
         host: String = "127.0.0.1",

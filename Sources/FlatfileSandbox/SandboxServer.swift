@@ -71,7 +71,8 @@ public final class SandboxServer: Sendable {
         let faults = SandboxFaults(injection: configuration.faults, seed: configuration.seed)
         let address = Locked("")
         let graphQL = GraphQLEndpoint(
-            schema: schema, issuer: issuer, store: store, bodyLimit: configuration.maximumBodySize, baseURL: address)
+            schema: schema, issuer: issuer, store: store, bodyLimit: configuration.maximumBodySize, baseURL: address,
+            persisted: PersistedQueryStore(isEnabled: configuration.persistedQueries, statistics: statistics))
         let webSockets = WebSocketUpgrade(
             services: .init(endpoint: graphQL, issuer: issuer, faults: faults, statistics: statistics),
             served: configuration.webSocketProtocols, maximumMessageSize: configuration.maximumBodySize)

@@ -3,7 +3,8 @@ import GraphQL
 import Hummingbird
 import OrderedCollections
 
-/// `POST /graphql`: checks the bearer token, then parses, validates and executes the document.
+/// `POST /graphql` (and `GET /graphql?query=…` for queries): resolves a persisted query's hash, checks the bearer
+/// token, then parses, validates and executes the document.
 ///
 /// Status codes follow Apollo Server behind NestJS, as Flatfile runs it: unreadable bodies, syntax errors,
 /// validation errors and request errors (unknown operation, bad variables) answer 400 with `errors` and no
@@ -16,19 +17,38 @@ struct GraphQLEndpoint: Sendable {
     let bodyLimit: Int
     /// The server's root URL, known once it listens.
     let baseURL: Locked<String>
+    /// Documents known by their hash (automatic persisted queries).
+    let persisted: PersistedQueryStore
 
     func respond(to request: Request) async -> Response {
-        let body: Map
+        var body: Map
+        if request.method == .get {
+            body = Self.members(ofQueryString: request)
+        } else {
+            do {
+                body = try await RequestBody.json(of: request, limit: bodyLimit)
+            } catch {
+                return JSONResponses.error(error.status, error.message, on: .graphql)
+            }
+        }
         do {
-            body = try await RequestBody.json(of: request, limit: bodyLimit)
+            body = try persisted.resolve(body)
         } catch {
-            return JSONResponses.error(error.status, error.message, on: .graphql)
+            return JSONResponses.graphQLRequestError(error.status, error.message, code: error.code)
         }
         let operation: OperationRequest
         do {
             operation = try OperationRequest(body)
         } catch {
             return JSONResponses.graphQLRequestError(.badRequest, error.message, code: "BAD_REQUEST")
+        }
+        if request.method == .get, let document = try? parse(source: Source(body: operation.query)),
+           Self.operationType(in: document, named: operation.operationName) != .query
+        {
+            // A GET may be cached and replayed by anything on the way: only queries may travel as one.
+            return JSONResponses.graphQLRequestError(
+                .methodNotAllowed, "GET carries queries only; send mutations and subscriptions by POST", code: "BAD_REQUEST",
+                headers: [.allow: "POST"])
         }
         let scope: AccessScope
         do {
@@ -80,6 +100,21 @@ struct GraphQLEndpoint: Sendable {
         } catch {
             return JSONResponses.graphQLRequestError(.internalServerError, "\(error)", code: "INTERNAL_SERVER_ERROR")
         }
+    }
+
+    /// A GET request's members: `query` and `operationName` as text, `variables` and `extensions` as JSON text.
+    private static func members(ofQueryString request: Request) -> Map {
+        var members = OrderedDictionary<String, Map>()
+        for (name, value) in request.uri.queryParameters {
+            let text = String(value)
+            switch name {
+            case "variables", "extensions":
+                members[String(name)] = (try? JSONDecoder().decode(Map.self, from: Data(text.utf8))) ?? .string(text)
+            default:
+                members[String(name)] = .string(text)
+            }
+        }
+        return .dictionary(members)
     }
 
     static func operationType(in document: Document, named name: String?) -> OperationType? {

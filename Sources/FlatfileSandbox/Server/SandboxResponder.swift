@@ -20,7 +20,8 @@ struct SandboxResponder: HTTPResponder {
         guard let route = SandboxRoute(path: path) else {
             return JSONResponses.nestError(.notFound, "Cannot \(request.method) \(path)")
         }
-        guard request.method.rawValue == route.method else {
+        // `/graphql` also answers GET, for queries sent as a query string (persisted queries by hash).
+        guard request.method.rawValue == route.method || (route == .graphql && request.method == .get) else {
             return JSONResponses.nestError(
                 .methodNotAllowed, "Cannot \(request.method) \(path): use \(route.method)", headers: [.allow: route.method])
         }

@@ -16,6 +16,7 @@ public final class SandboxStatistics: Sendable {
         /// Callers of `waitForRequests` not yet satisfied.
         var waiters: [(route: SandboxRoute, count: Int, continuation: CheckedContinuation<Void, Never>)] = []
         var webSockets = WebSocketActivity()
+        var persistedQueries = PersistedQueryActivity()
         /// Callers of `waitForWebSockets` not yet satisfied.
         var webSocketWaiters: [(condition: @Sendable (WebSocketActivity) -> Bool, continuation: CheckedContinuation<Void, Never>)] = []
     }
@@ -153,6 +154,13 @@ public final class SandboxStatistics: Sendable {
             return satisfied
         }
         for continuation in satisfied { continuation.resume() }
+    }
+
+    /// What automatic persisted queries did: hashes answered, hashes not known, documents registered.
+    public var persistedQueries: PersistedQueryActivity { counts.withLock { $0.persistedQueries } }
+
+    func recordPersistedQuery(_ change: (inout PersistedQueryActivity) -> Void) {
+        counts.withLock { change(&$0.persistedQueries) }
     }
 
     func recordExchange(on route: SandboxRoute) {
