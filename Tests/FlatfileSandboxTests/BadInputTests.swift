@@ -78,9 +78,10 @@ struct BadInputTests {
 
     @Test func aWrongMethodIs405WithAllow() async throws {
         try await withSandbox { sandbox in
-            let reply = try await http.send("GET", sandbox.graphQLURL)
+            // GET /graphql carries queries (persisted by hash or not); anything but GET and POST is refused.
+            let reply = try await http.send("PUT", sandbox.graphQLURL)
             #expect(reply.status == 405)
-            #expect(reply.header("Allow") == "POST")
+            #expect(reply.header("Allow") == "GET, POST")
             #expect(try reply.json()["statusCode"] as? Int == 405)
             let health = try await http.send("POST", sandbox.url("health"), body: Data("{}".utf8))
             #expect(health.status == 405)

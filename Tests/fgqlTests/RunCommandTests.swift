@@ -127,18 +127,18 @@ struct RunCommandTests {
         }
     }
 
-    @Test("a subscription is refused with exit status 2 before anything is sent, with or without validation")
-    func subscriptionsAreRefused() async throws {
+    @Test("a subscription the server refuses (an unknown batch) exits 1 with the server's error and prints nothing")
+    func refusedSubscription() async throws {
         try await withCLIWorkspace { workspace in
             try "subscription Watch($batchId: UUID!) { batchStatusUpdated(batchId: $batchId) { id status } }\n"
                 .write(to: workspace.directory.appendingPathComponent("queries/watch.graphql"), atomically: true, encoding: .utf8)
             for flags in [[], ["--no-validate"]] {
                 let result = try await workspace.run(["run", "queries/watch.graphql", "--var", "batchId=1"] + flags)
-                #expect(result.status == 2)
+                #expect(result.status == 1)
                 #expect(result.stdout.isEmpty)
-                #expect(result.stderr.contains("subscription Watch cannot be run: fgql does not run subscriptions yet"))
+                #expect(result.stderr.contains("the server returned 1 error(s)"), "\(result.stderr)")
             }
-            #expect(workspace.sandbox.statistics.graphQLRequests == 0)
+            await workspace.sandbox.statistics.waitForWebSockets { $0.open == 0 }
         }
     }
 

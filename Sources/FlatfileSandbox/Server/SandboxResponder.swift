@@ -22,8 +22,9 @@ struct SandboxResponder: HTTPResponder {
         }
         // `/graphql` also answers GET, for queries sent as a query string (persisted queries by hash).
         guard request.method.rawValue == route.method || (route == .graphql && request.method == .get) else {
+            let allowed = route == .graphql ? "GET, POST" : route.method
             return JSONResponses.nestError(
-                .methodNotAllowed, "Cannot \(request.method) \(path): use \(route.method)", headers: [.allow: route.method])
+                .methodNotAllowed, "Cannot \(request.method) \(path): use \(allowed)", headers: [.allow: allowed])
         }
         guard route == .platformAPI else { return try await respond(to: request, on: route, context: context) }
         return try await statistics.trackingPlatformRequest {
