@@ -12,6 +12,7 @@ struct BinaryBenchmark {
             return [.skipped(Self.name, "fgql binary", because: "no release fgql next to fgql-bench")]
         }
         var measurements: [Measurement] = []
+        let libraries = Self.sharedLibraries(of: fgql)
         let built = (try? FileManager.default.attributesOfItem(atPath: fgql.path)[.size] as? Int) ?? nil
         let stripped = Self.strippedSize(of: fgql)
         if let stripped {
@@ -19,17 +20,16 @@ struct BinaryBenchmark {
             measurements.append(Measurement(
                 Self.name, "fgql, stripped (as installed)", value: Double(stripped), unit: "bytes",
                 baseline: built.map { "as built " + BenchmarkReport.format(Double($0), unit: "bytes") },
-                goal: "≤ 25 MiB", met: mib <= 25, note: "strip of the release build; \(Self.linkage(of: fgql))"))
+                goal: "≤ 25 MiB", met: mib <= 25, note: "strip of the release build; \(Self.linkage(libraries))"))
         } else if let built {
             measurements.append(Measurement(
                 Self.name, "fgql, as built", value: Double(built), unit: "bytes", note: "strip is not installed: not stripped"))
         }
         let curl = ChildProcess.find("curl")
-        let libraries = Self.sharedLibraries(of: fgql)
         if let libraries {
             measurements.append(Measurement(
-                Self.name, "shared libraries fgql loads", value: Double(libraries), unit: "count",
-                baseline: curl.flatMap(Self.sharedLibraries(of:)).map { "curl \($0)" }, note: "ldd"))
+                Self.name, "shared libraries fgql loads", value: Double(libraries.count), unit: "count",
+                baseline: curl.flatMap(Self.sharedLibraries(of:)).map { "curl \($0.count)" }, note: "ldd"))
         }
         var start: [ChildUsage] = []
         var curlStart: [ChildUsage] = []
@@ -57,19 +57,20 @@ struct BinaryBenchmark {
         return (try? FileManager.default.attributesOfItem(atPath: copy.path)[.size] as? Int) ?? nil
     }
 
-    static func sharedLibraries(of executable: URL) -> Int? {
+    /// The shared libraries `ldd` lists for `executable` (the loader included).
+    static func sharedLibraries(of executable: URL) -> [String]? {
         guard let ldd = ChildProcess.find("ldd"), let outcome = try? ChildProcess.run(ldd, [executable.path]),
               outcome.succeeded
         else { return nil }
-        return String(decoding: outcome.standardOutput, as: UTF8.self).split(separator: "\n").count { $0.contains("=>") || $0.contains("ld-linux") }
+        return String(decoding: outcome.standardOutput, as: UTF8.self).split(separator: "\n").map(String.init)
+            .filter { $0.contains("=>") || $0.contains("ld-linux") }
     }
 
     /// Whether the Swift runtime and Foundation are linked in or loaded (`--static-swift-stdlib`).
-    static func linkage(of executable: URL) -> String {
-        guard let ldd = ChildProcess.find("ldd"), let outcome = try? ChildProcess.run(ldd, [executable.path]) else {
-            return "linkage unknown"
-        }
-        let text = String(decoding: outcome.standardOutput, as: UTF8.self)
-        return text.contains("libswiftCore") ? "Swift runtime loaded as shared libraries" : "Swift runtime and Foundation linked statically (--static-swift-stdlib)"
+    static func linkage(_ libraries: [String]?) -> String {
+        guard let libraries else { return "linkage unknown" }
+        return libraries.contains { $0.contains("libswiftCore") }
+            ? "Swift runtime loaded as shared libraries"
+            : "Swift runtime and Foundation linked statically (--static-swift-stdlib)"
     }
 }

@@ -156,8 +156,8 @@ extension CLIBenchmark {
             guard !fgqlPeaks.isEmpty, !curlPeaks.isEmpty else {
                 return [.skipped(CLIBenchmark.name, "fgql run getBatches, peak memory", because: "GNU time (/usr/bin/time) is not installed")]
             }
-            let fgqlPeak = Double(fgqlPeaks.sorted()[fgqlPeaks.count / 2])
-            let curlPeak = Double(curlPeaks.sorted()[curlPeaks.count / 2])
+            let fgqlPeak = Samples(fgqlPeaks.map(Double.init)).median
+            let curlPeak = Samples(curlPeaks.map(Double.init)).median
             return [Measurement(
                 CLIBenchmark.name, "fgql run getBatches, peak memory", value: fgqlPeak, unit: "bytes",
                 baseline: "curl " + BenchmarkReport.format(curlPeak, unit: "bytes"), ratio: fgqlPeak / curlPeak,
@@ -276,9 +276,7 @@ extension [ChildUsage] {
     func median(_ value: (ChildUsage) -> Double) -> Double { percentile(0.5, value) }
 
     func percentile(_ fraction: Double, _ value: (ChildUsage) -> Double) -> Double {
-        let sorted = map(value).sorted()
-        guard !sorted.isEmpty else { return .nan }
-        return sorted[Swift.min(sorted.count - 1, Int((Double(sorted.count - 1) * fraction).rounded()))]
+        Samples(map(value)).percentile(fraction)
     }
 }
 

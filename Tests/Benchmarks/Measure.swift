@@ -4,6 +4,11 @@ import Foundation
 struct Samples: Sendable {
     private(set) var seconds: [Double] = []
 
+    init() {}
+
+    /// Values of any one unit (bytes, CPU-seconds), for the same percentile rule.
+    init(_ values: [Double]) { seconds = values }
+
     mutating func append(_ duration: Duration) { seconds.append(duration.seconds) }
 
     var median: Double { percentile(0.5) }

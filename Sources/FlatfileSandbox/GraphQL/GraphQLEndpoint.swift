@@ -42,24 +42,16 @@ struct GraphQLEndpoint: Sendable {
         } catch {
             return JSONResponses.graphQLRequestError(.badRequest, error.message, code: "BAD_REQUEST")
         }
-        if request.method == .get, let document = try? parse(source: Source(body: operation.query)),
-           Self.operationType(in: document, named: operation.operationName) != .query
-        {
-            // A GET may be cached and replayed by anything on the way: only queries may travel as one.
-            return JSONResponses.graphQLRequestError(
-                .methodNotAllowed, "GET carries queries only; send mutations and subscriptions by POST", code: "BAD_REQUEST",
-                headers: [.allow: "POST"])
-        }
         let scope: AccessScope
         do {
             scope = try issuer.scope(forAuthorization: request.headers[.authorization])
         } catch {
             return JSONResponses.graphQLUnauthorized(error)
         }
-        return await execute(operation, scope: scope)
+        return await execute(operation, scope: scope, byGET: request.method == .get)
     }
 
-    private func execute(_ operation: OperationRequest, scope: AccessScope) async -> Response {
+    private func execute(_ operation: OperationRequest, scope: AccessScope, byGET: Bool) async -> Response {
         let query = operation.query
         guard RequestBody.nestingDepth(of: query.utf8) <= RequestBody.maximumNesting else {
             return JSONResponses.graphQLRequestError(
@@ -76,6 +68,12 @@ struct GraphQLEndpoint: Sendable {
         let problems = validate(schema: schema, ast: document)
         guard problems.isEmpty else {
             return result(errors: problems, status: .badRequest, code: "GRAPHQL_VALIDATION_FAILED", query: query)
+        }
+        if byGET && Self.operationType(in: document, named: operation.operationName) != .query {
+            // A GET may be cached and replayed by anything on the way: only queries may travel as one.
+            return JSONResponses.graphQLRequestError(
+                .methodNotAllowed, "GET carries queries only; send mutations and subscriptions by POST", code: "BAD_REQUEST",
+                headers: [.allow: "POST"])
         }
         if Self.operationType(in: document, named: operation.operationName) == .subscription {
             let webSocketURL = baseURL.withLock { $0 }.replacing(/^http/, with: "ws") + "/graphql"

@@ -1,6 +1,9 @@
 import FlatfileGraphQL
 import FlatfileSandbox
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 import Testing
 
 /// Automatic persisted queries between the Flatfile client and the sandbox, which answers them as Apollo Server:
@@ -50,6 +53,23 @@ struct SandboxPersistedQueryTests {
             _ = try await client.fetch(query)
             #expect(sandbox.statistics.graphQLRequests == requestsAfterFirst + 1, "the second fetch sent its document at once")
             #expect(sandbox.statistics.persistedQueries == PersistedQueryActivity())
+        }
+    }
+
+    @Test("a mutation by GET is refused with 405 and Allow: POST; a query by GET is answered")
+    func getCarriesQueriesOnly() async throws {
+        try await withSandbox { sandbox in
+            func get(_ document: String) async throws -> (Int, String) {
+                var components = try #require(URLComponents(url: sandbox.graphQLURL, resolvingAgainstBaseURL: false))
+                components.queryItems = [URLQueryItem(name: "query", value: document)]
+                var request = URLRequest(url: try #require(components.url))
+                request.setValue("Bearer \(SandboxDemo.personalAccessToken)", forHTTPHeaderField: "Authorization")
+                let (_, response) = try await URLSessionTransport.shared.send(request)
+                return (response.statusCode, response.value(forHTTPHeaderField: "Allow") ?? "")
+            }
+            let (mutation, allow) = try await get(#"mutation { initializeEmptyBatch(importedFromUrl: "x") { batchId } }"#)
+            #expect(mutation == 405 && allow == "POST")
+            #expect(try await get("{ __typename }").0 == 200)
         }
     }
 

@@ -81,9 +81,8 @@ public struct RunnableDocument: Sendable {
                 case .failure(let diagnostic): diagnostics.append(diagnostic)
                 case .success(let schemaFile):
                     let documents = DocumentSet(files: [(file, document.definitions)], combined: document)
-                    let checked = check(
-                        documents, text: file.text, against: schemaFile,
-                        digest: known?.digest ?? cache.map { _ in SchemaText(schemaFile).digest }, cache: cache)
+                    // `known` is nil only without a cache (or for a file that cannot be read, which stops above).
+                    let checked = check(documents, text: file.text, against: schemaFile, digest: known?.digest, cache: cache)
                     diagnostics += checked.diagnostics
                     validation = checked.validation
                     for index in operations.indices { operations[index].describeVariableTypes(checked.variableKinds) }
