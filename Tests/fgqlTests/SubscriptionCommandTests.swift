@@ -58,6 +58,19 @@ struct SubscriptionCommandTests {
         }
     }
 
+    @Test("--select picks each event's row as it does for a query: from data, or from the root when it starts there",
+          arguments: ["batchStatusUpdated", "data.batchStatusUpdated"])
+    func selectedRows(path: String) async throws {
+        try await withCLIWorkspace { workspace in
+            let result = try await Self.watch(
+                ["--max-events", "1", "--output", "ndjson", "--select", path], in: workspace
+            ) { batch, client in try await ImportSteps.startUpload(into: batch, with: client) }
+            try expectSuccess(result)
+            let row = try JSONValue(parsing: Data(result.stdout.utf8))
+            #expect(row["status"]?.stringValue == "uploading", "\(result.stdout)")
+        }
+    }
+
     @Test("--max-events and --until-select on a query are refused with exit 2, naming the operation's kind")
     func stopFlagsNeedASubscription() async throws {
         try await withCLIWorkspace { workspace in

@@ -261,7 +261,8 @@ struct RunCommand: AsyncParsableCommand {
         _ selectPath: SelectPath?, _ until: UntilCondition?, _ printer: inout ResultPrinter, _ stdout: StandardOutput,
         _ log: StandardError
     ) async throws(CommandFailure) {
-        let rowPath = selectPath ?? operation.rootFields.first.map { SelectPath(components: [.key("data"), .key($0.responseKey)]) }
+        // A row is the event's one root field unless --select says otherwise.
+        let rowPath = selectPath ?? operation.rootFields.first.map { SelectPath(components: [.key($0.responseKey)]) }
         var count = 0
         do {
             for try await response in client.subscribe(document: text, variables: variables, operationName: operation.name) {
@@ -271,8 +272,7 @@ struct RunCommand: AsyncParsableCommand {
                     case .json, .raw:
                         stdout.write(try printer.text(for: response, select: selectPath, log: log))
                     case .ndjson, .csv:
-                        let row = try rowPath.map { path throws(CommandFailure) in try path.select(in: response.jsonValue) }
-                        stdout.write(printer.text(forItems: [row ?? response.data ?? .null], log: log))
+                        stdout.write(printer.text(forItems: [try printer.value(of: response, select: rowPath)], log: log))
                     }
                 }
                 try Self.check(response)

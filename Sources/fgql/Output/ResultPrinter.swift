@@ -40,21 +40,25 @@ struct ResultPrinter {
 
     /// The text for one whole response.
     mutating func text(for response: GraphQLResponse, select: SelectPath?, log: StandardError) throws(CommandFailure) -> String {
-        var value = format == .raw ? response.jsonValue : (response.data ?? .null)
-        if let select {
-            // A path that starts at the response root (`data.…`, `errors…`) applies to the whole response.
-            let root = select.components.first.map { component in
-                if case .key(let key) = component { return ["data", "errors", "extensions"].contains(key) }
-                return false
-            } ?? false
-            value = try select.select(in: root ? response.jsonValue : value)
-        }
+        let value = try self.value(of: response, select: select)
         switch format {
         case .json, .raw:
             if rawStrings, case .string(let text) = value { return forDisplay(text) + "\n" }
             return (rawStrings ? value.jsonString(.compact) : json(value)) + "\n"
         case .ndjson, .csv: return try rowsText(RowFormatting.rows(in: value, format: format.rawValue), log: log)
         }
+    }
+
+    /// What is printed of `response`: its `data` (the whole response for `raw`), or the part at `select` — from the
+    /// response's root when the path starts there (`data.…`, `errors…`), else from `data`.
+    func value(of response: GraphQLResponse, select: SelectPath?) throws(CommandFailure) -> JSONValue {
+        let value = format == .raw ? response.jsonValue : (response.data ?? .null)
+        guard let select else { return value }
+        let root = select.components.first.map { component in
+            if case .key(let key) = component { return ["data", "errors", "extensions"].contains(key) }
+            return false
+        } ?? false
+        return try select.select(in: root ? response.jsonValue : value)
     }
 
     /// The opening text of a streamed list of items (`--all-pages`).
