@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 //
 // fgql — typed GraphQL for Flatfile (and any GraphQL API) from Swift.
-// Module map: ../shared/DESIGN.md (runtime, sandbox, CLI, codegen pipeline, queries).
+// Module map, contracts and the decisions behind them: docs/architecture.md.
 import PackageDescription
 
 let package = Package(

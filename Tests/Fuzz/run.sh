@@ -44,7 +44,7 @@ seed_codegen() {
     corpus="$1"
     mkdir -p "$corpus"
     for schema in "$repo"/queries/schema.graphqls "$repo"/Tests/GeneratedCodeTests/GraphQL/schema.graphqls \
-        "$repo"/Tests/PluginFixture/Sources/FixtureQueries/*.graphqls; do
+        "$repo"/Tests/PluginFixture/Sources/BatchReport/*.graphqls; do
         [ -f "$schema" ] || continue
         for document in "$(dirname "$schema")"/*.graphql; do
             name="$(basename "$(dirname "$schema")")-$(basename "$document" .graphql)"

@@ -1,21 +1,21 @@
 // swift-tools-version:6.0
 //
-// A user's package in miniature: it depends on fgql by path, applies FGQLCodegenPlugin to its own schema and
-// .graphql files, and runs an executable that uses the generated types. Built by GraphQLCodegenTests'
-// PluginFixtureTests (set FGQL_PLUGIN_FIXTURE=1), or by hand: `swift run --package-path Tests/PluginFixture`.
+// The README's "Add fgql to your app", as a package: an executable that applies fgql's build plugin to its own
+// .graphql files and fetches from Flatfile (or a sandbox) with credentials from the environment. PluginFixtureTests
+// (in FlatfileQueriesTests) builds it against a sandbox in every test run and checks the README shows these files.
 import PackageDescription
 
 let package = Package(
-    name: "PluginFixture",
+    name: "BatchReport",
     platforms: [.macOS(.v14), .iOS(.v17)],
-    products: [.executable(name: "fixture-app", targets: ["fixture-app"])],
-    dependencies: [.package(name: "fgql", path: "../..")],
+    dependencies: [
+        .package(name: "fgql", path: "../.."),
+    ],
     targets: [
-        .target(
-            name: "FixtureQueries",
+        .executableTarget(
+            name: "BatchReport",
             dependencies: [.product(name: "FlatfileGraphQL", package: "fgql")],
             plugins: [.plugin(name: "FGQLCodegenPlugin", package: "fgql")]
         ),
-        .executableTarget(name: "fixture-app", dependencies: ["FixtureQueries"]),
     ]
 )

@@ -138,4 +138,16 @@ struct OtherCommandsTests {
         let fetch = try await CLI.run(["schema", "fetch", "--help"], in: directory)
         #expect(fetch.stdout.contains("fgql schema fetch --output"))
     }
+
+    @Test("--version prints the release that the User-Agent names, and the install script checks --help for fgql's usage line")
+    func version() async throws {
+        let directory = try temporaryDirectory()
+        let version = try await CLI.run(["--version"], in: directory)
+        #expect(version.status == 0)
+        #expect(version.stdout == FGQLVersion.current + "\n")
+        #expect(GraphQLClientOptions().userAgent == "fgql/\(FGQLVersion.current)")
+        // scripts/install.sh replaces a file at the destination only when its --help starts a line with this.
+        let help = try await CLI.run(["--help"], in: directory)
+        #expect(help.stdout.split(separator: "\n").contains { $0.hasPrefix("USAGE: fgql ") })
+    }
 }
