@@ -155,4 +155,29 @@ struct PlatformFailureTests {
             #expect(platform.requests.isEmpty)
         }
     }
+
+    @Test("A platform URL the URL rule refuses fails the request with the GraphQL endpoint's own refusal, before any REST call",
+          arguments: ["https://someone:url-password@platform.example.test/api", "ftp://platform.example.test/api",
+                      "http://platform.example.test/api"])
+    func refusedPlatformURL(text: String) async throws {
+        let url = try #require(URL(string: text))
+        func refusal(_ client: GraphQLClient) async -> ConfigurationFailure? {
+            do {
+                _ = try await client.execute(document: "{ environments { id } }")
+            } catch {
+                if case .configuration(let failure) = error { return failure }
+            }
+            return nil
+        }
+        let platform = try #require(await refusal(GraphQLClient.flatfilePlatform(
+            credentials: .personalAccessToken("pat_not_sent"), platformURL: url)))
+        let graphQL = try #require(await refusal(GraphQLClient(endpoint: url)))
+        // The same rule and fix; only the URL named differs (the REST call's path below the platform URL).
+        #expect(platform.fix == graphQL.fix)
+        func withoutURL(_ problem: String) -> String {
+            problem.replacingOccurrences(of: #"[a-z]+://[^ :]+"#, with: "URL", options: .regularExpression)
+        }
+        #expect(withoutURL(platform.problem) == withoutURL(graphQL.problem), "\(platform) vs \(graphQL)")
+        #expect(!"\(platform)".contains("url-password") && !"\(platform)".contains("pat_not_sent"))
+    }
 }

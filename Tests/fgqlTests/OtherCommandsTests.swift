@@ -109,18 +109,31 @@ struct OtherCommandsTests {
         }
     }
 
-    @Test("auth never prints a password in FLATFILE_API_URL and says so when the cache cannot be written")
-    func authIsHonestAboutURLAndCache() async throws {
+    @Test("a password in FLATFILE_API_URL is refused by the URL rule (exit 2) and never printed")
+    func authRefusesUserInfoInURL() async throws {
         try await withCLIWorkspace { workspace in
             var environment = workspace.accessKeyEnvironment
             let port = workspace.sandbox.baseURL.port ?? 0
             environment["FLATFILE_API_URL"] = "http://proxyuser:hunter2-proxy@127.0.0.1:\(port)"
+            let result = try await workspace.run(["auth"], environment: environment)
+            #expect(result.status == 2, "\(result.stderr)")
+            #expect(!(result.stdout + result.stderr).contains("hunter2-proxy"))
+            #expect(result.stderr.contains("Unsupported URL http://127.0.0.1:\(port) in FLATFILE_API_URL: it holds a user name or password"),
+                    "\(result.stderr)")
+            #expect(workspace.sandbox.statistics.exchanges(on: .accessKeyExchange) == 0, "nothing was sent")
+        }
+    }
+
+    @Test("auth says so when the token cache cannot be written")
+    func authIsHonestAboutCache() async throws {
+        try await withCLIWorkspace { workspace in
+            var environment = workspace.accessKeyEnvironment
+            let port = workspace.sandbox.baseURL.port ?? 0
             let blocked = workspace.directory.appendingPathComponent("not-a-folder")
             try Data("a file where the cache folder should be".utf8).write(to: blocked)
             environment["XDG_CACHE_HOME"] = blocked.path
             let result = try await workspace.run(["auth"], environment: environment)
             #expect(result.status == 0, "\(result.stderr)")
-            #expect(!(result.stdout + result.stderr).contains("hunter2-proxy"))
             #expect(result.stdout.contains("api:        http://127.0.0.1:\(port)"))
             #expect(result.stdout.contains("cached in:  nothing written to \(blocked.path)/fgql"))
             #expect(result.stderr.contains("warning: the token could not be cached"))

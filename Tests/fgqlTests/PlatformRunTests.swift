@@ -86,4 +86,67 @@ struct PlatformRunTests {
             #expect(result.stdout.isEmpty)
         }
     }
+
+    // MARK: --api, the CLI's own routing setting
+
+    /// The access key pair (the GraphQL API's credential) and a Personal Access Token (the platform's), both set:
+    /// which one is used says which API the run went to.
+    static func bothCredentials(_ workspace: CLIWorkspace) -> [String: String] {
+        workspace.accessKeyEnvironment.merging(
+            platformEnvironment(workspace.sandbox, key: SandboxDemo.personalAccessToken)) { _, new in new }
+    }
+
+    @Test("--api platform runs a document whose folder has no fgql.json on the platform API, with the platform's credential")
+    func explicitPlatform() async throws {
+        try await withCLIWorkspace { workspace in
+            let folder = workspace.directory.appendingPathComponent("adhoc")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            for file in ["schema.graphqls", "spacesAcrossEnvironments.graphql"] {
+                try FileManager.default.copyItem(
+                    at: workspace.directory.appendingPathComponent("queries/platform/\(file)"),
+                    to: folder.appendingPathComponent(file))
+            }
+            let automatic = try await workspace.run(["run", "adhoc/spacesAcrossEnvironments.graphql"],
+                                                    environment: Self.bothCredentials(workspace))
+            #expect(automatic.status != 0, "without fgql.json the GraphQL API gets it: \(automatic.stdout)")
+
+            let explicit = try await workspace.run(["run", "adhoc/spacesAcrossEnvironments.graphql", "--api", "platform"],
+                                                   environment: Self.bothCredentials(workspace))
+            try expectSuccess(explicit)
+            // Every environment: the Personal Access Token won over the access key pair.
+            #expect(try JSONValue(parsing: explicit.stdout)["environments"]?.arrayValue?.count
+                        == SandboxDemo.platformEnvironmentIds.count)
+        }
+    }
+
+    @Test("--api graphql sends a platform document to the GraphQL API whatever fgql.json says")
+    func explicitGraphQL() async throws {
+        try await withCLIWorkspace { workspace in
+            let result = try await workspace.run(["run", Self.query, "--api", "graphql"],
+                                                 environment: Self.bothCredentials(workspace))
+            #expect(result.status == 1, "the GraphQL API has no platform fields: \(result.stderr)")
+            #expect(result.stderr.contains("environments"), "\(result.stderr)")
+        }
+    }
+
+    @Test("an explicit --api does not read fgql.json, so a broken one does not stop the run")
+    func explicitChoiceSkipsConfiguration() async throws {
+        try await withCLIWorkspace { workspace in
+            let configuration = workspace.directory.appendingPathComponent("queries/platform/fgql.json")
+            try #"{"endpoint": "flatfile-platfrom"}"#.write(to: configuration, atomically: true, encoding: .utf8)
+            let result = try await workspace.run(["run", Self.query, "--api", "platform"],
+                                                 environment: Self.bothCredentials(workspace))
+            try expectSuccess(result)
+        }
+    }
+
+    @Test("--api with --endpoint is a usage error naming both", arguments: ["graphql", "platform"])
+    func apiWithEndpoint(api: String) async throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = try await CLI.run(
+            ["run", "-", "--api", api, "--endpoint", "https://api.example.test/graphql"], in: directory, input: "{ a }")
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("--api \(api)") && result.stderr.contains("--endpoint"), "\(result.stderr)")
+    }
 }

@@ -68,8 +68,9 @@ public actor FlatfileTokenStore: AccessTokenProvider {
         }
     }
 
-    /// The token held now, without exchanging; `nil` before the first exchange.
-    public func cachedToken() -> AccessToken? { current }
+    /// The token held now, without exchanging; `nil` before the first exchange. For the package's tests, which
+    /// check what was exchanged; apps ask `accessToken()`.
+    package func cachedToken() -> AccessToken? { current }
 
     public func accessToken() async throws(GraphQLClientError) -> AccessToken {
         if let current, exchange == nil || !current.needsRefresh(at: clock.now()) { return current }

@@ -57,12 +57,9 @@ struct TokenExchange: Sendable {
     }
 
     func exchange() async throws(GraphQLClientError) -> AccessToken {
-        var request = URLRequest(url: url)
-        request.httpMethod = "POST"
-        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        request.setValue("application/json", forHTTPHeaderField: "Accept")
-        request.setValue(pipeline.options.userAgent, forHTTPHeaderField: "User-Agent")
-        request.httpBody = JSONValue.object(body).jsonData()
+        let request = HTTPRequestBuilder.request(
+            "POST", url, accept: HTTPRequestBuilder.jsonAccept, jsonBody: JSONValue.object(body).jsonData(),
+            options: pipeline.options)
         let obtainedAt = pipeline.options.clock.now()
         let answer = try await pipeline.send(request, retryable: true)
 

@@ -99,22 +99,15 @@ public struct HTTPGraphQLEndpoint: GraphQLEndpoint {
     }
 
     private func urlRequest(_ message: Message, token: AccessToken?) -> URLRequest {
-        var request: URLRequest
         switch message {
         case .post(let body):
-            request = URLRequest(url: url)
-            request.httpMethod = "POST"
-            request.httpBody = body
-            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+            HTTPRequestBuilder.request(
+                "POST", url, accept: HTTPRequestBuilder.graphQLAccept, jsonBody: body, headers: headers, token: token,
+                options: options)
         case .get(let target):
-            request = URLRequest(url: target)
-            request.httpMethod = "GET"
+            HTTPRequestBuilder.request(
+                "GET", target, accept: HTTPRequestBuilder.graphQLAccept, headers: headers, token: token, options: options)
         }
-        request.setValue("application/graphql-response+json, application/json", forHTTPHeaderField: "Accept")
-        request.setValue(options.userAgent, forHTTPHeaderField: "User-Agent")
-        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
-        if let token { request.setValue("Bearer \(token.value)", forHTTPHeaderField: "Authorization") }
-        return request
     }
 
     // MARK: Reading the answer

@@ -1,4 +1,5 @@
-/// Which of Flatfile's two APIs a client talks to; it decides which credential in the environment comes first.
+/// Which of Flatfile's two APIs a client talks to; it decides which credential in the environment comes first
+/// (the order is `FlatfileCredentials.fromEnvironment(_:for:)`'s table).
 ///
 /// ```swift
 /// let configuration = try FlatfileConfiguration.fromEnvironment(for: .platform)   // FLATFILE_API_KEY=pat_… first

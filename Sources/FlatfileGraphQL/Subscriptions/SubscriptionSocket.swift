@@ -289,7 +289,7 @@ extension SubscriptionSocket {
     nonisolated var insecureURLProblem: ConfigurationFailure? {
         let url = endpointURL
         guard url.scheme?.lowercased() == "ws", !endpointAllowsInsecure,
-            !HTTPPipeline.isLoopback(host: url.host ?? "")
+            !EndpointURLRule.isLoopback(host: url.host ?? "")
         else { return nil }
         return ConfigurationFailure(
             problem: "Refusing to open \(url.safeDescription) without TLS: the token would be readable on the way.",

@@ -59,13 +59,8 @@ public struct AuthenticatedHTTPClient: Sendable {
     ///   credentials.
     public func get(_ url: URL) async throws(GraphQLClientError) -> Response {
         try await tokenProvider.withTokenReplacedOnce(for: url) { token throws(GraphQLClientError) in
-            var request = URLRequest(url: url)
-            request.httpMethod = "GET"
-            request.setValue("application/json", forHTTPHeaderField: "Accept")
-            request.setValue(options.userAgent, forHTTPHeaderField: "User-Agent")
-            for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
-            if let token { request.setValue("Bearer \(token.value)", forHTTPHeaderField: "Authorization") }
-
+            let request = HTTPRequestBuilder.request(
+                "GET", url, accept: HTTPRequestBuilder.jsonAccept, headers: headers, token: token, options: options)
             let answer = try await pipeline.send(request, retryable: true)
             if answer.isSuccess {
                 return .done(Response(

@@ -3,7 +3,7 @@ import Foundation
 import FoundationNetworking
 #endif
 
-/// Sends requests through a transport with what every request needs: the plain-HTTP check, a deadline, prompt
+/// Sends requests through a transport with what every request needs: `EndpointURLRule`, a deadline, prompt
 /// cancellation, a cap on the answer's size, 307/308 redirects followed by `RedirectPolicy`, and bounded retries of
 /// transient failures.
 struct HTTPPipeline: Sendable {
@@ -29,7 +29,7 @@ struct HTTPPipeline: Sendable {
         guard let url = request.url else {
             throw .configuration(ConfigurationFailure(problem: "The request has no URL.", fix: "Pass a valid URL."))
         }
-        try Self.checkScheme(of: url, allowInsecureHTTP: options.allowInsecureHTTP)
+        try EndpointURLRule.check(url, allowInsecureHTTP: options.allowInsecureHTTP)
         var request = request
         request.timeoutInterval = options.timeout.timeInterval + 1  // our own deadline fires first
         let policy = options.retryPolicy
@@ -77,7 +77,7 @@ struct HTTPPipeline: Sendable {
 
     /// Sends `request`, following 307 and 308 redirects with the request's body (301/302/303 would turn the POST
     /// into a bodiless GET, so they come back as the answer, reported as an HTTP status). Every hop is checked
-    /// before it is sent: `checkScheme` (plain `http://` only to this machine unless allowed) and `RedirectPolicy`
+    /// before it is sent: `EndpointURLRule` (https, or plain `http://` only to this machine unless allowed) and `RedirectPolicy`
     /// (no headers but the request's own content headers to another origin; no downgrade from `https`).
     ///
     /// - Throws: `GraphQLClientError.configuration` for a hop the plain-HTTP rule refuses; `ResponseBodyTooLarge`
@@ -92,7 +92,7 @@ struct HTTPPipeline: Sendable {
                   let target = URL(string: location, relativeTo: current.url)?.absoluteURL,
                   let next = RedirectPolicy.request(following: Self.request(current, to: target), from: current)
             else { return (data, response) }
-            try Self.checkScheme(of: target, allowInsecureHTTP: options.allowInsecureHTTP, redirectedFrom: current.url)
+            try EndpointURLRule.check(target, allowInsecureHTTP: options.allowInsecureHTTP, redirectedFrom: current.url)
             current = next
             redirects += 1
         }
@@ -162,39 +162,6 @@ struct HTTPPipeline: Sendable {
         default:
             return .other
         }
-    }
-
-    // MARK: Plain HTTP
-
-    /// Refuses `http://` for anything but loopback unless allowed, and any scheme other than http(s): the one rule
-    /// for the first URL and for every redirect, checked before anything is sent there.
-    static func checkScheme(
-        of url: URL, allowInsecureHTTP: Bool, redirectedFrom source: URL? = nil
-    ) throws(GraphQLClientError) {
-        let hop = source.map { "a redirect from \($0.safeDescription) to " } ?? ""
-        switch url.scheme?.lowercased() {
-        case "https":
-            return
-        case "http":
-            if allowInsecureHTTP || isLoopback(host: url.host ?? "") { return }
-            let action = source == nil ? "send credentials over plain HTTP to" : "follow \(hop)plain HTTP at"
-            throw .configuration(ConfigurationFailure(
-                problem: "Refusing to \(action) \(url.safeDescription): plain http:// is allowed only to this machine "
-                    + "(localhost, 127.0.0.1, ::1).",
-                fix: "Use an https:// URL, or set GraphQLClientOptions.allowInsecureHTTP (fgql: --allow-insecure) "
-                    + "if this network is trusted."))
-        default:
-            throw .configuration(ConfigurationFailure(
-                problem: "Unsupported URL \(url.safeDescription)\(source == nil ? "" : " (\(hop)it)").",
-                fix: "Use an https:// URL (http:// only for localhost)."))
-        }
-    }
-
-    static func isLoopback(host: String) -> Bool {
-        let host = host.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
-        if host == "localhost" || host.hasSuffix(".localhost") || host == "::1" { return true }
-        let octets = host.split(separator: ".", omittingEmptySubsequences: false)
-        return octets.count == 4 && octets[0] == "127" && octets.allSatisfy { UInt8($0) != nil }
     }
 }
 

@@ -268,7 +268,7 @@ enum RedirectPolicy {
 
     /// `redirect` with every header but `contentHeaders` removed unless it stays on the same scheme, host and port
     /// as `original`; `nil` (do not follow) for a redirect from `https` down to plain `http`. Whether plain `http`
-    /// may be used at all is `HTTPPipeline.checkScheme`'s rule, applied to every hop.
+    /// may be used at all is `EndpointURLRule`, applied to every hop.
     static func request(following redirect: URLRequest, from original: URLRequest?) -> URLRequest? {
         guard let target = redirect.url else { return nil }
         let source = original?.url

@@ -49,7 +49,9 @@ struct RunCommand: AsyncParsableCommand {
 
             Operations whose schema folder has an fgql.json with "endpoint": "flatfile-platform" (queries/platform/) \
             run against Flatfile's platform REST API (FLATFILE_PLATFORM_URL) with a Personal Access Token, secret \
-            key, client id/secret or email/password; fgql executes their GraphQL in this process.
+            key, client id/secret or email/password; fgql executes their GraphQL in this process. --api platform or \
+            --api graphql says which API to use whatever fgql.json says; the API decides which credential in the \
+            environment wins (the platform API takes FLATFILE_API_KEY first, the GraphQL API the access key pair).
             """
     )
 
@@ -102,9 +104,15 @@ struct RunCommand: AsyncParsableCommand {
         valueName: "path=value"))
     var untilSelect: String?
 
+    @Option(help: APIChoice.help)
+    var api: APIChoice = .auto
+
     @OptionGroup var connection: ConnectionOptions
 
     func validate() throws {
+        if api != .auto && connection.endpoint != nil {
+            throw ValidationError("--api \(api.rawValue) chooses one of Flatfile's APIs, and --endpoint names another GraphQL server; use one of them.")
+        }
         if compact && pretty { throw ValidationError("--compact and --pretty contradict each other; use one.") }
         if allPages && select != nil {
             throw ValidationError("--select does not combine with --all-pages, which prints the paged items themselves.")
@@ -155,7 +163,7 @@ struct RunCommand: AsyncParsableCommand {
         let paging = try allPages ? Self.paging(for: chosen) : nil
 
         let connection = try await Connection.open(
-            self.connection, api: try Self.api(forSchemaOf: source, schema: schema, log: log),
+            self.connection, api: try APIRouting.api(api, forSchemaOf: source, schema: schema, log: log),
             workingDirectory: workingDirectory, log: log)
         do {
             try await send(document, from: source, chosen, selectPath, paging, until, over: connection, log: log)
@@ -335,22 +343,6 @@ struct RunCommand: AsyncParsableCommand {
         return ["schema.graphqls", "schema.graphql", "schema.json"]
             .map { directory.appendingPathComponent($0).path }
             .first { FileManager.default.fileExists(atPath: $0) }
-    }
-
-    /// The API the document's operations are written for: the platform API when the `fgql.json` beside the schema
-    /// (or the file) says `"endpoint": "flatfile-platform"`, else the legacy GraphQL API. A document from standard
-    /// input has only `--schema`'s folder.
-    static func api(forSchemaOf source: DocumentSource, schema: String?, log: StandardError) throws(CommandFailure) -> FlatfileAPI {
-        guard let anchor = schema ?? source.path.map({ schemaBeside($0) ?? $0 }) else { return .legacyGraphQL }
-        let folder = URL(fileURLWithPath: anchor).deletingLastPathComponent()
-        let configurationFile = folder.appendingPathComponent("fgql.json").path
-        guard FileManager.default.fileExists(atPath: configurationFile) else { return .legacyGraphQL }
-        let (configuration, diagnostics) = Codegen.loadConfiguration(configurationFile)
-        diagnostics.forEach { log.write("\($0)\n") }
-        if diagnostics.containsErrors {
-            throw .usage("\(configurationFile) has \(diagnostics.filter(\.isError).count) error(s); fix it to run \(source.label).")
-        }
-        return configuration.endpoint == "flatfile-platform" ? .platform : .legacyGraphQL
     }
 
     static func checkRequiredVariables(of operation: RunnableOperation, in variables: JSONObject, source: DocumentSource) throws(CommandFailure) {

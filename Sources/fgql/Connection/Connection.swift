@@ -5,8 +5,9 @@ import Foundation
 
 /// A ready client for one command run, and the sandbox it started, if any.
 ///
-/// Which API it talks to: `--sandbox` (a fresh in-process sandbox with its demo credentials), `--endpoint`
-/// (any GraphQL API, headers from `-H`), or Flatfile with credentials from the environment, `.env` and `--profile`.
+/// Where it sends and with which credential is `APIRouting`'s order: `--endpoint` (any GraphQL API, headers from
+/// `-H`), `--sandbox` (a fresh in-process sandbox with its demo credential), or Flatfile with the credential the
+/// environment, `.env` and `--profile` give for the API.
 struct Connection {
     let client: GraphQLClient
     /// The variables the command sees (process environment over `.env` files; sandbox defaults under `--sandbox`).
@@ -33,10 +34,11 @@ struct Connection {
         let headerFields = Dictionary(headers.map { ($0.name, $0.value) }, uniquingKeysWith: { _, last in last })
 
         if let endpoint = options.endpoint {
-            guard let url = URL(string: endpoint), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme),
-                  url.host?.isEmpty == false
-            else {
-                throw .usage("--endpoint \(endpoint) is not an http(s) URL, for example https://api.example.com/graphql.")
+            let url: URL
+            do {
+                url = try EndpointURLRule.parse(endpoint, source: "--endpoint")
+            } catch {
+                throw CommandFailure(error)
             }
             let client = GraphQLClient(
                 endpoint: url, headers: headerFields, options: clientOptions, transport: transport,
@@ -56,12 +58,9 @@ struct Connection {
             environment["FLATFILE_LICENSE_KEY"] = SandboxDemo.licenseKey
             environment["FLATFILE_ENVIRONMENT_ID"] =
                 api == .platform ? SandboxDemo.platformDevelopmentEnvironmentId : SandboxDemo.environmentId
-            // A Personal Access Token sees every platform environment; the access key pair is the legacy API's.
-            let credentials: FlatfileCredentials = api == .platform
-                ? .personalAccessToken(SandboxDemo.personalAccessToken)
-                : .accessKey(id: SandboxDemo.accessKeyId, secret: SandboxDemo.secretAccessKey)
             let configuration = FlatfileConfiguration(
-                credentials: credentials, apiURL: sandbox.baseURL, platformURL: sandbox.baseURL)
+                credentials: APIRouting.sandboxCredentials(for: api), apiURL: sandbox.baseURL,
+                platformURL: sandbox.baseURL)
             let client = makeClient(
                 api, configuration, tokenPersistence: nil, headers: headerFields, options: clientOptions,
                 transport: transport)

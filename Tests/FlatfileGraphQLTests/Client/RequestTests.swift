@@ -111,14 +111,14 @@ struct TransportSafetyTests {
         let url = try #require(URL(string: url))
         var refused: GraphQLClientError?
         do {
-            try HTTPPipeline.checkScheme(of: url, allowInsecureHTTP: false)
+            try EndpointURLRule.check(url, allowInsecureHTTP: false)
         } catch {
             refused = error
         }
         #expect((refused == nil) == allowed)
         if let refused, url.scheme == "http" {
             #expect("\(refused)".contains("allowInsecureHTTP"))
-            #expect(throws: Never.self) { try HTTPPipeline.checkScheme(of: url, allowInsecureHTTP: true) }
+            #expect(throws: Never.self) { try EndpointURLRule.check(url, allowInsecureHTTP: true) }
         }
     }
 

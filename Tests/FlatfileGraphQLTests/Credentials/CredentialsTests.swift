@@ -33,6 +33,31 @@ struct CredentialsEnvironmentTests {
         #expect(try FlatfileCredentials.fromEnvironment(onlyAccessKey, for: .platform) == .accessKey(id: "id1", secret: "s1"))
     }
 
+    /// Every credential set at once; taking away the winner each time walks the documented order.
+    static let everyCredential = [
+        "FLATFILE_ACCESS_KEY_ID": "id1", "FLATFILE_SECRET_ACCESS_KEY": "s1", "FLATFILE_API_KEY": "sk_x",
+        "FLATFILE_CLIENT_ID": "c", "FLATFILE_CLIENT_SECRET": "cs", "FLATFILE_EMAIL": "a@b.c", "FLATFILE_PASSWORD": "pw",
+        "FLATFILE_BEARER_TOKEN": "tok",
+    ]
+
+    @Test("with every credential set, each API takes them in the order fromEnvironment documents", arguments: [
+        (FlatfileAPI.legacyGraphQL, [CredentialKind.accessKey, .secretKey, .apiCredentials, .user, .bearer]),
+        (FlatfileAPI.platform, [CredentialKind.secretKey, .apiCredentials, .user, .bearer, .accessKey]),
+    ])
+    func precedence(api: FlatfileAPI, documentedOrder: [CredentialKind]) throws {
+        var environment = Self.everyCredential
+        var taken: [CredentialKind] = []
+        while let winner = try? FlatfileCredentials.fromEnvironment(environment, for: api) {
+            taken.append(winner.kind)
+            let source = try #require(EnvironmentCredential.allCases.first { source in
+                (try? source.read(from: EnvironmentVariables(environment))) == winner
+            })
+            for variable in source.variables { environment[variable] = nil }
+        }
+        #expect(taken == documentedOrder)
+        #expect(environment.isEmpty, "left unread: \(environment.keys.sorted())")
+    }
+
     @Test("half a pair names exactly the missing variable", arguments: [
         ("FLATFILE_ACCESS_KEY_ID", "FLATFILE_SECRET_ACCESS_KEY"),
         ("FLATFILE_SECRET_ACCESS_KEY", "FLATFILE_ACCESS_KEY_ID"),
@@ -89,7 +114,7 @@ struct CredentialsEnvironmentTests {
         #expect {
             try FlatfileConfiguration.fromEnvironment(["FLATFILE_BEARER_TOKEN": "t", "FLATFILE_API_URL": "api.us"])
         } throws: { error in
-            "\(error)".contains("FLATFILE_API_URL is not a valid http(s) URL")
+            "\(error)".contains("Unsupported URL \"api.us\" in FLATFILE_API_URL: it has no scheme (https://)")
         }
     }
 }
