@@ -38,7 +38,11 @@ build=(swift build -c release --product fgql)
 if [ "$(uname -s)" = Linux ]; then
     # FoundationNetworking's static archive links against libcurl; without its -dev package the link fails late
     # with an obscure message, so say it first.
-    if ! ls /usr/lib/*/libcurl.so /usr/lib/libcurl.so /usr/lib64/libcurl.so >/dev/null 2>&1; then
+    libcurl=""
+    for candidate in /usr/lib/*/libcurl.so /usr/lib/libcurl.so /usr/lib64/libcurl.so; do
+        [ -e "$candidate" ] && libcurl="$candidate"
+    done
+    if [ -z "$libcurl" ]; then
         echo "error: linking fgql statically needs libcurl's development files:" >&2
         echo "       sudo apt-get install libcurl4-openssl-dev   (Debian, Ubuntu)" >&2
         echo "       sudo dnf install libcurl-devel              (Fedora, RHEL)" >&2
