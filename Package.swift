@@ -73,7 +73,10 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "OrderedCollections", package: "swift-collections"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            // A link to queries/schema.graphqls (resources must be inside the target), compiled in as bytes so an
+            // installed `fgql` serves the schema the codegen reads, with no checkout.
+            resources: [.embedInCode("GraphQL/schema.graphqls")]
         ),
 
         // MARK: The GraphQL library's known gaps, each worked around once (a file per gap): abstract types made
@@ -84,7 +87,9 @@ let package = Package(
         // MARK: Flatfile's platform REST API as an in-process GraphQL endpoint (queries/platform/schema.graphqls).
         .target(
             name: "FlatfilePlatform",
-            dependencies: ["FlatfileGraphQL", "GraphQLExecution", .product(name: "GraphQL", package: "GraphQL")]
+            dependencies: ["FlatfileGraphQL", "GraphQLExecution", .product(name: "GraphQL", package: "GraphQL")],
+            // A link to queries/platform/schema.graphqls, the codegen's input, compiled in as bytes.
+            resources: [.embedInCode("schema.graphqls")]
         ),
 
         // MARK: CLI — thin: flags and output formatting.

@@ -5,8 +5,9 @@ import GraphQLExecution
 /// The executable schema: the SDL of `queries/schema.graphqls` (the file the codegen reads) with the sandbox's
 /// resolvers and scalar checks attached. Built once per server.
 enum SandboxSchema {
-    /// The text of the bundled Flatfile schema, `queries/schema.graphqls`.
-    static func bundledSDL() -> String { BundledSchema.sdl }
+    /// The text of the bundled Flatfile schema, `queries/schema.graphqls`, compiled into the module (the target's
+    /// `GraphQL/schema.graphqls` links to it).
+    static func bundledSDL() -> String { String(decoding: PackageResources.schema_graphqls, as: UTF8.self) }
 
     /// Builds and validates the schema, then attaches resolvers to every root field.
     static func build(sdl: String) throws(SandboxError) -> GraphQLSchema {
