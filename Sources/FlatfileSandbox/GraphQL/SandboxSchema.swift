@@ -11,6 +11,7 @@ enum SandboxSchema {
 
     /// Builds and validates the schema, then attaches resolvers to every root field.
     static func build(sdl: String) throws(SandboxError) -> GraphQLSchema {
+        if let tooDeep = NestingDepth.error(in: sdl) { throw .invalidSchema([describe(tooDeep)]) }
         let schema: GraphQLSchema
         do {
             schema = try buildSchema(source: sdl)
