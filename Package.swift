@@ -66,6 +66,7 @@ let package = Package(
         .target(
             name: "FlatfileSandbox",
             dependencies: [
+                "GraphQLExecution",
                 .product(name: "GraphQL", package: "GraphQL"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
@@ -75,16 +76,23 @@ let package = Package(
                 // The WebSocket upgrade's channel handlers and frames.
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOWebSocket", package: "swift-nio"),
-            ]
+            ],
+            // A link to queries/schema.graphqls (resources must be inside the target), compiled in as bytes so an
+            // installed `fgql` serves the schema the codegen reads, with no checkout.
+            resources: [.embedInCode("GraphQL/schema.graphqls")]
         ),
 
-        // MARK: In-process execution of SDL schemas (the GraphQL library's executor, with abstract types resolvable).
+        // MARK: The GraphQL library's known gaps, each worked around once (a file per gap): abstract types made
+        // executable, error locations after non-ASCII text, nesting bounded. Every path that parses or executes
+        // GraphQL with the library (sandbox, platform endpoint, codegen, the tests' executors) goes through it.
         .target(name: "GraphQLExecution", dependencies: [.product(name: "GraphQL", package: "GraphQL")]),
 
         // MARK: Flatfile's platform REST API as an in-process GraphQL endpoint (queries/platform/schema.graphqls).
         .target(
             name: "FlatfilePlatform",
-            dependencies: ["FlatfileGraphQL", "GraphQLExecution", .product(name: "GraphQL", package: "GraphQL")]
+            dependencies: ["FlatfileGraphQL", "GraphQLExecution", .product(name: "GraphQL", package: "GraphQL")],
+            // A link to queries/platform/schema.graphqls, the codegen's input, compiled in as bytes.
+            resources: [.embedInCode("schema.graphqls")]
         ),
 
         // MARK: CLI — thin: flags and output formatting.
@@ -103,7 +111,7 @@ let package = Package(
         // MARK: Codegen — load → validate → plan → render.
         .target(
             name: "GraphQLCodegen",
-            dependencies: [.product(name: "GraphQL", package: "GraphQL")],
+            dependencies: ["GraphQLExecution", .product(name: "GraphQL", package: "GraphQL")],
             path: "codegen/GraphQLCodegen"
         ),
         .executableTarget(

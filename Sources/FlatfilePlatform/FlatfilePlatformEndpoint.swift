@@ -1,6 +1,7 @@
 import FlatfileGraphQL
 import Foundation
 import GraphQL
+import GraphQLExecution
 
 /// Flatfile's platform REST API (`https://platform.flatfile.com/api/v1`) as a GraphQL endpoint that runs in this
 /// process: the GraphQL executor runs `FlatfilePlatformSchema.sdl`, and each field's resolver makes the REST call
@@ -76,6 +77,9 @@ public struct FlatfilePlatformEndpoint: GraphQLEndpoint {
 
     public func send(_ request: FlatfileGraphQL.GraphQLRequest) async throws(GraphQLClientError) -> GraphQLResponse {
         let schema = try PlatformSchema.executable()
+        if let tooDeep = NestingDepth.error(in: request.query) {
+            return GraphQLResponse(data: nil, errors: [FlatfileGraphQL.GraphQLError(tooDeep)])
+        }
         let session = RESTSession(http: http, baseURL: platformURL, limiter: limiter)
         let result: GraphQL.GraphQLResult
         do {
@@ -121,7 +125,7 @@ extension FlatfileGraphQL.GraphQLError {
     init(_ error: GraphQL.GraphQLError) {
         self.init(
             message: error.message,
-            locations: error.locations.map { Location(line: $0.line, column: $0.column) },
+            locations: error.sourceLocations.map { Location(line: $0.line, column: $0.column) },
             path: error.path.elements.map { element in
                 switch element {
                 case .index(let index): .index(index)

@@ -1,5 +1,9 @@
 import GraphQL
 
+// GraphQLSwift 4.3.0 gap: a schema from `buildSchema(source:)` cannot execute a union or interface field (its
+// abstract types have no `resolveType`). Every executor of an SDL schema (the platform endpoint, the tests'
+// executors) rebuilds the schema here first.
+
 extension GraphQLSchema {
     /// A copy of this schema whose unions and interfaces can be executed.
     ///

@@ -180,4 +180,32 @@ struct PlatformFailureTests {
         #expect(withoutURL(platform.problem) == withoutURL(graphQL.problem), "\(platform) vs \(graphQL)")
         #expect(!"\(platform)".contains("url-password") && !"\(platform)".contains("pat_not_sent"))
     }
+
+    @Test("Errors after non-ASCII text are located at their line and column in characters, as graphql-core locates them")
+    func errorLocationsAfterNonASCIIText() async throws {
+        try await withPlatformSandbox { platform in
+            // The GraphQL library alone counts "é" and "✓" as more than one character and says line 3, column 3 of
+            // this two-line document.
+            let unknown = try await platform.client.execute(document: "# café ✓✓✓✓\n{ nope }\n")
+            #expect(unknown.errors.map(\.locations) == [[GraphQLError.Location(line: 2, column: 3)]])
+            let syntax = try await platform.client.execute(document: "# café ✓✓✓✓\n{ environments { id ] }\n")
+            #expect(syntax.errors.map(\.locations) == [[GraphQLError.Location(line: 2, column: 21)]])
+            let crlf = try await platform.client.execute(document: "# café ✓\r\n{ nope }\n")
+            #expect(crlf.errors.map(\.locations) == [[GraphQLError.Location(line: 2, column: 3)]])
+        }
+    }
+
+    @Test("A document nested 10,000 levels deep is an error at the first level too deep, never a stack overflow")
+    func deeplyNestedDocument() async throws {
+        try await withPlatformSandbox { platform in
+            let document = String(repeating: "{ a ", count: 10_000) + String(repeating: "}", count: 10_000)
+            let response = try await platform.client.execute(document: document)
+            #expect(response.data == nil)
+            let error = try #require(response.errors.first)
+            #expect(error.message.contains("nests deeper than 100 levels"))
+            // Level 101 opens after 100 "{ a ".
+            #expect(error.locations == [GraphQLError.Location(line: 1, column: 401)])
+            #expect(platform.requests.isEmpty)
+        }
+    }
 }

@@ -6,24 +6,6 @@ import Testing
 
 @Suite("Platform schema")
 struct PlatformSchemaTests {
-    @Test("The embedded SDL is queries/platform/schema.graphqls byte for byte")
-    func embeddedSDLMatchesTheFile() throws {
-        let file = packageRoot.appendingPathComponent("queries/platform/schema.graphqls")
-        let text = try String(contentsOf: file, encoding: .utf8)
-        let embedding = packageRoot.appendingPathComponent("Sources/FlatfilePlatform/FlatfilePlatformSchema.swift")
-        if ProcessInfo.processInfo.environment["FGQL_UPDATE_EMBEDDED"] == "1" {
-            let literalStart = "    public static let sdl = #\"\"\"\n"
-            let source = try String(contentsOf: embedding, encoding: .utf8)
-            let header = try #require(source.components(separatedBy: literalStart).first)
-            // A multi-line literal drops the line break before its closing delimiter: one extra keeps the last one.
-            try (header + literalStart + text + "\n\"\"\"#\n}\n").write(to: embedding, atomically: true, encoding: .utf8)
-            return
-        }
-        #expect(
-            FlatfilePlatformSchema.sdl == text,
-            "Sources/FlatfilePlatform/FlatfilePlatformSchema.swift is out of date: run FGQL_UPDATE_EMBEDDED=1 swift test --filter PlatformSchemaTests")
-    }
-
     @Test("The schema builds: every field's @rest and @derived directive is understood")
     func schemaBuilds() async throws {
         // The first request builds the executable schema, reading every field's directives; a directive it cannot

@@ -45,6 +45,18 @@ struct ServerLifecycleTests {
         }
     }
 
+    @Test func aSchemaNestedTenThousandLevelsDeepIsAClearErrorAtTheFirstLevelTooDeep() async throws {
+        let sdl = "# café ✓\ntype Query { a: " + String(repeating: "[", count: 10_000) + "Int"
+            + String(repeating: "]", count: 10_000) + " }"
+        await #expect {
+            try await SandboxServer.start(SandboxConfiguration(schemaSDL: sdl))
+        } throws: { error in
+            guard case SandboxError.invalidSchema(let problems) = error else { return false }
+            // Level 101 is the 100th "[", after "type Query { a: " (where "{" is level 1).
+            return problems.count == 1 && problems[0].hasPrefix("line 2, column 116: The document nests deeper than 100")
+        }
+    }
+
     @Test func aCustomSchemaServesItsFieldsAndSaysWhichHaveNoData() async throws {
         try await withSandbox(SandboxConfiguration(schemaSDL: "type Query { hello: String }")) { sandbox in
             let reply = try await sandbox.graphQL("{ hello }")

@@ -1,4 +1,5 @@
 import GraphQL
+import GraphQLExecution
 import OrderedCollections
 
 /// Operations that arrive over a WebSocket (`subscribe` / `start` messages): checked like HTTP requests, then run
@@ -18,15 +19,13 @@ extension GraphQLEndpoint {
         do {
             operation = try OperationRequest(payload)
         } catch {
-            return .refused([Self.errorMap(GraphQLError(message: error.message), defaultCode: "BAD_REQUEST", query: "")])
+            return .refused([Self.errorMap(GraphQLError(message: error.message), defaultCode: "BAD_REQUEST")])
         }
         let query = operation.query
         let refusal = { (errors: [GraphQLError], code: String) in
-            WebSocketOperation.refused(errors.map { Self.errorMap($0, defaultCode: code, query: query) })
+            WebSocketOperation.refused(errors.map { Self.errorMap($0, defaultCode: code) })
         }
-        guard RequestBody.nestingDepth(of: query.utf8) <= RequestBody.maximumNesting else {
-            return refusal([GraphQLError(message: "The document nests more than \(RequestBody.maximumNesting) levels deep")], "BAD_REQUEST")
-        }
+        if let tooDeep = NestingDepth.error(in: query) { return refusal([tooDeep], "BAD_REQUEST") }
         let document: Document
         do {
             document = try parse(source: Source(body: query, name: "GraphQL request"))
@@ -43,7 +42,7 @@ extension GraphQLEndpoint {
                 let outcome = try await GraphQL.execute(
                     schema: schema, documentAST: document, rootValue: (), context: context,
                     variableValues: operation.variables, operationName: operation.operationName)
-                return .single(Self.responseBody(data: outcome.data, errors: outcome.errors, code: nil, query: query))
+                return .single(Self.responseBody(data: outcome.data, errors: outcome.errors, code: nil))
             }
             let subscribed = try await graphqlSubscribe(
                 schema: schema, request: query, context: context, variableValues: operation.variables,
@@ -57,7 +56,7 @@ extension GraphQLEndpoint {
                         do {
                             for try await result in results {
                                 continuation.yield(
-                                    Self.responseBody(data: result.data, errors: result.errors, code: nil, query: query))
+                                    Self.responseBody(data: result.data, errors: result.errors, code: nil))
                             }
                             continuation.finish()
                         } catch {

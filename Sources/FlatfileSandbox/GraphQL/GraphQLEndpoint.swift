@@ -1,5 +1,6 @@
 import Foundation
 import GraphQL
+import GraphQLExecution
 import Hummingbird
 import OrderedCollections
 
@@ -53,21 +54,20 @@ struct GraphQLEndpoint: Sendable {
 
     private func execute(_ operation: OperationRequest, scope: AccessScope, byGET: Bool) async -> Response {
         let query = operation.query
-        guard RequestBody.nestingDepth(of: query.utf8) <= RequestBody.maximumNesting else {
-            return JSONResponses.graphQLRequestError(
-                .badRequest, "The document nests more than \(RequestBody.maximumNesting) levels deep", code: "BAD_REQUEST")
+        if let tooDeep = NestingDepth.error(in: query) {
+            return result(errors: [tooDeep], status: .badRequest, code: "BAD_REQUEST")
         }
         let document: Document
         do {
             document = try parse(source: Source(body: query, name: "GraphQL request"))
         } catch let error as GraphQLError {
-            return result(errors: [error], status: .badRequest, code: "GRAPHQL_PARSE_FAILED", query: query)
+            return result(errors: [error], status: .badRequest, code: "GRAPHQL_PARSE_FAILED")
         } catch {
             return JSONResponses.graphQLRequestError(.badRequest, "\(error)", code: "GRAPHQL_PARSE_FAILED")
         }
         let problems = validate(schema: schema, ast: document)
         guard problems.isEmpty else {
-            return result(errors: problems, status: .badRequest, code: "GRAPHQL_VALIDATION_FAILED", query: query)
+            return result(errors: problems, status: .badRequest, code: "GRAPHQL_VALIDATION_FAILED")
         }
         if byGET && Self.operationType(in: document, named: operation.operationName) != .query {
             // A GET may be cached and replayed by anything on the way: only queries may travel as one.
@@ -90,11 +90,11 @@ struct GraphQLEndpoint: Sendable {
                 variableValues: operation.variables, operationName: operation.operationName)
             guard let data = outcome.data else {
                 // No data means the request itself was wrong: unknown operation, bad variables.
-                return result(errors: outcome.errors, status: .badRequest, code: "BAD_USER_INPUT", query: query)
+                return result(errors: outcome.errors, status: .badRequest, code: "BAD_USER_INPUT")
             }
-            return result(data: data, errors: outcome.errors, status: .ok, code: nil, query: query)
+            return result(data: data, errors: outcome.errors, status: .ok, code: nil)
         } catch let error as GraphQLError {
-            return result(errors: [error], status: .badRequest, code: "BAD_USER_INPUT", query: query)
+            return result(errors: [error], status: .badRequest, code: "BAD_USER_INPUT")
         } catch {
             return JSONResponses.graphQLRequestError(.internalServerError, "\(error)", code: "INTERNAL_SERVER_ERROR")
         }
@@ -122,11 +122,9 @@ struct GraphQLEndpoint: Sendable {
     }
 
     /// The JSON response: `data` (when given) and `errors` with locations, path and `extensions.code`.
-    private func result(data: Map? = nil, errors: [GraphQLError], status: HTTPResponse.Status, code: String?, query: String)
-        -> Response
-    {
+    private func result(data: Map? = nil, errors: [GraphQLError], status: HTTPResponse.Status, code: String?) -> Response {
         do {
-            let body = Self.responseBody(data: data, errors: errors, code: code, query: query)
+            let body = Self.responseBody(data: data, errors: errors, code: code)
             return JSONResponses.json(try GraphQLJSONEncoder().encode(body), status: status)
         } catch {
             return JSONResponses.graphQLRequestError(
@@ -135,10 +133,10 @@ struct GraphQLEndpoint: Sendable {
     }
 
     /// `{"errors"?, "data"?}` as HTTP responses and subscription events carry it.
-    static func responseBody(data: Map?, errors: [GraphQLError], code: String?, query: String) -> Map {
+    static func responseBody(data: Map?, errors: [GraphQLError], code: String?) -> Map {
         var body: OrderedDictionary<String, Map> = [:]
         if !errors.isEmpty {
-            body["errors"] = .array(errors.map { errorMap($0, defaultCode: code, query: query) })
+            body["errors"] = .array(errors.map { errorMap($0, defaultCode: code) })
         }
         if let data {
             body["data"] = data
@@ -146,12 +144,15 @@ struct GraphQLEndpoint: Sendable {
         return .dictionary(body)
     }
 
-    static func errorMap(_ error: GraphQLError, defaultCode: String?, query: String) -> Map {
+    static func errorMap(_ error: GraphQLError, defaultCode: String?) -> Map {
         let dataError = error.originalError as? SandboxDataError
         // A subscription's source stream wraps a resolver's error with its `localizedDescription`, not its message.
         var entry: OrderedDictionary<String, Map> = ["message": .string(dataError?.message ?? error.message)]
-        if let location = ErrorLocation(error, in: query) {
-            entry["locations"] = [.dictionary(["line": .number(Number(location.line)), "column": .number(Number(location.column))])]
+        let locations = error.sourceLocations
+        if !locations.isEmpty {
+            entry["locations"] = .array(locations.map { location in
+                .dictionary(["line": .number(Number(location.line)), "column": .number(Number(location.column))])
+            })
         }
         if !error.path.elements.isEmpty {
             entry["path"] = .array(error.path.elements.map { element in

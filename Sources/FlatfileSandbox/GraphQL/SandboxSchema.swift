@@ -1,24 +1,27 @@
 import Foundation
 import GraphQL
+import GraphQLExecution
 
 /// The executable schema: the SDL of `queries/schema.graphqls` (the file the codegen reads) with the sandbox's
 /// resolvers and scalar checks attached. Built once per server.
 enum SandboxSchema {
-    /// The text of the bundled Flatfile schema, `queries/schema.graphqls`.
-    static func bundledSDL() -> String { BundledSchema.sdl }
+    /// The text of the bundled Flatfile schema, `queries/schema.graphqls`, compiled into the module (the target's
+    /// `GraphQL/schema.graphqls` links to it).
+    static func bundledSDL() -> String { String(decoding: PackageResources.schema_graphqls, as: UTF8.self) }
 
     /// Builds and validates the schema, then attaches resolvers to every root field.
     static func build(sdl: String) throws(SandboxError) -> GraphQLSchema {
+        if let tooDeep = NestingDepth.error(in: sdl) { throw .invalidSchema([describe(tooDeep)]) }
         let schema: GraphQLSchema
         do {
             schema = try buildSchema(source: sdl)
         } catch let error as GraphQLError {
-            throw .invalidSchema([describe(error, in: sdl)])
+            throw .invalidSchema([describe(error)])
         } catch {
             throw .invalidSchema(["\(error)"])
         }
         let problems = validateSchema(schema: schema)
-        guard problems.isEmpty else { throw .invalidSchema(problems.map { describe($0, in: sdl) }) }
+        guard problems.isEmpty else { throw .invalidSchema(problems.map { describe($0) }) }
         do {
             try attach(Resolvers.query, to: schema.queryType)
             try attach(Resolvers.mutation, to: schema.mutationType)
@@ -72,8 +75,8 @@ enum SandboxSchema {
         }
     }
 
-    private static func describe(_ error: GraphQLError, in text: String) -> String {
-        guard let location = ErrorLocation(error, in: text) else { return error.message }
+    private static func describe(_ error: GraphQLError) -> String {
+        guard let location = error.sourceLocations.first else { return error.message }
         return "line \(location.line), column \(location.column): \(error.message)"
     }
 }
@@ -82,40 +85,5 @@ extension UInt8 {
     fileprivate var isHexDigit: Bool {
         (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(self) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(self)
             || (UInt8(ascii: "A")...UInt8(ascii: "F")).contains(self)
-    }
-}
-
-/// A 1-based line and column in a GraphQL text, computed from the error's UTF-8 offset: the library's own
-/// `locations` drift after non-ASCII text.
-struct ErrorLocation: Sendable, Equatable {
-    let line: Int
-    let column: Int
-
-    init?(_ error: GraphQLError, in text: String) {
-        guard let offset = error.nodes.first?.loc?.start ?? error.positions.first else { return nil }
-        self.init(utf8Offset: offset, in: text)
-    }
-
-    init(utf8Offset offset: Int, in text: String) {
-        let utf8 = text.utf8
-        let end = utf8.index(utf8.startIndex, offsetBy: min(max(0, offset), utf8.count))
-        var line = 1
-        var lineStart = utf8.startIndex
-        var previous: UInt8 = 0
-        var index = utf8.startIndex
-        while index < end {
-            let byte = utf8[index]
-            let next = utf8.index(after: index)
-            if byte == UInt8(ascii: "\n") && previous != UInt8(ascii: "\r") || byte == UInt8(ascii: "\r") {
-                line += 1
-                lineStart = next
-            } else if byte == UInt8(ascii: "\n") {
-                lineStart = next  // the "\n" of "\r\n" ends the same line break
-            }
-            previous = byte
-            index = next
-        }
-        self.line = line
-        column = String(decoding: utf8[lineStart..<end], as: UTF8.self).unicodeScalars.count + 1
     }
 }

@@ -33,8 +33,8 @@ enum BodyProblem: Error, Equatable {
 }
 
 enum RequestBody {
-    /// The deepest nesting accepted in JSON bodies and GraphQL documents; deeper input would exhaust the
-    /// recursive parsers' stack.
+    /// The deepest nesting accepted in JSON bodies; deeper input would exhaust the recursive decoder's stack.
+    /// (GraphQL documents are bounded by `NestingDepth`.)
     static let maximumNesting = 64
 
     /// Reads a JSON body of at most `limit` bytes.
@@ -65,7 +65,7 @@ enum RequestBody {
         }
     }
 
-    /// The deepest bracket nesting in JSON or GraphQL text (brackets inside strings do not count).
+    /// The deepest bracket nesting in JSON text (brackets inside strings do not count).
     static func nestingDepth(of bytes: some Sequence<UInt8>) -> Int {
         var depth = 0
         var deepest = 0

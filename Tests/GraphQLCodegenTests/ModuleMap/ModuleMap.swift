@@ -45,7 +45,7 @@ enum ModuleMap {
             conditionalImports: platformLibraries),
         ModuleRow(
             module: "GraphQLExecution", folder: "Sources/GraphQLExecution",
-            job: "in-process execution of SDL schemas on the GraphQL library",
+            job: "the GraphQL library's known gaps, each worked around once, for every path that parses or executes",
             imports: ["Foundation", "GraphQL"], conditionalImports: platformLibraries),
         ModuleRow(
             module: "FlatfilePlatform", folder: "Sources/FlatfilePlatform",
@@ -56,7 +56,7 @@ enum ModuleMap {
             module: "FlatfileSandbox", folder: "Sources/FlatfileSandbox",
             job: "the local Flatfile-compatible server (Hummingbird); never in an app",
             imports: [
-                "Foundation", "GraphQL", "Hummingbird", "HummingbirdWebSocket", "Crypto", "OrderedCollections",
+                "Foundation", "GraphQL", "GraphQLExecution", "Hummingbird", "HummingbirdWebSocket", "Crypto", "OrderedCollections",
                 "Logging", "NIOCore", "NIOWebSocket",
             ],
             conditionalImports: platformLibraries),
@@ -68,7 +68,7 @@ enum ModuleMap {
         ModuleRow(
             module: "GraphQLCodegen", folder: "codegen/GraphQLCodegen",
             job: "the generator: load → validate → plan → render",
-            imports: ["Foundation", "GraphQL"], conditionalImports: platformLibraries),
+            imports: ["Foundation", "GraphQL", "GraphQLExecution"], conditionalImports: platformLibraries),
         ModuleRow(
             module: "fgql-codegen", folder: "codegen/fgql-codegen",
             job: "the generator's command line, run by the build plugin",

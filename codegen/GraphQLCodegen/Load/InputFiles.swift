@@ -1,5 +1,6 @@
 import Foundation
 import GraphQL
+import GraphQLExecution
 
 /// Reads input files as UTF-8 text and parses them, turning every failure into a diagnostic.
 enum InputFiles {

@@ -1,19 +1,26 @@
-/// How deeply GraphQL text nests its braces, brackets and parentheses, checked before the text reaches the
-/// GraphQL library's parser: that parser (and every later stage) recurses once per level, so a hostile or generated
-/// file nested thousands of levels deep would overflow the stack instead of getting a diagnostic.
+import GraphQL
+
+// GraphQLSwift 4.3.0 gap: nothing bounds nesting. Its parser, validator and executor recurse once per level of
+// `{`, `[` or `(`, so a hostile or generated document nested thousands of levels deep overflows the thread's stack
+// and ends the process instead of getting an error. Every GraphQL text fgql parses (codegen inputs, the sandbox's
+// and the platform endpoint's requests) is checked here first.
+
+/// How deeply GraphQL text nests its braces, brackets and parentheses, checked before the text reaches the GraphQL
+/// library's parser.
 ///
 /// ```swift
 /// NestingDepth.firstExcess(in: "query Q { a { b } }")   // nil: 2 levels
+/// if let error = NestingDepth.error(in: document) { return [error] }   // before parse(source:)
 /// ```
-enum NestingDepth {
+public enum NestingDepth {
     /// Far deeper than any real operation or schema, and shallow enough for every stage's recursion to fit in a
     /// secondary thread's 512 KiB stack in a debug build.
-    static let maximum = 100
+    public static let maximum = 100
 
     /// The UTF-8 offset of the first `{`, `[` or `(` that opens level `maximum + 1`, or `nil` when the text stays
     /// within the limit. Brackets inside strings, block strings and comments do not count, following the lexer's
     /// rules for where each ends (so no text can hide structure from this check).
-    static func firstExcess(in text: String, maximum: Int = maximum) -> Int? {
+    public static func firstExcess(in text: String, maximum: Int = maximum) -> Int? {
         var text = text
         return text.withUTF8 { bytes in
             var depth = 0
@@ -57,5 +64,15 @@ enum NestingDepth {
             }
             return nil
         }
+    }
+
+    /// The error a server answers for a document nested deeper than `maximum`, located at the first level too deep
+    /// (read it with `sourceLocations`), or `nil` when the document may be parsed.
+    public static func error(in document: String, maximum: Int = maximum) -> GraphQLError? {
+        guard let offset = firstExcess(in: document, maximum: maximum) else { return nil }
+        return GraphQLError(
+            message: "The document nests deeper than \(maximum) levels here ({, [ or ( inside one another); "
+                + "flatten the selection, list or input value",
+            source: Source(body: document), positions: [offset])
     }
 }
