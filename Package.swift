@@ -149,9 +149,13 @@ let package = Package(
             name: "fgql-bench",
             dependencies: [
                 "FlatfileGraphQL",
+                // The subscription benchmark runs over what the CLI uses on Linux: AsyncHTTPClient and NIO's WebSocket.
+                .target(name: "FlatfileGraphQLNIO", condition: .when(platforms: [.linux])),
                 "FlatfileQueries",
                 "FlatfileSandbox",
                 "GraphQLCodegen",
+                // ImportSteps: the mutations that move a batch's status.
+                "TestSupport",
                 .product(name: "GraphQL", package: "GraphQL"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],

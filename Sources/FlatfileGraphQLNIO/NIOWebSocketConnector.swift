@@ -63,6 +63,7 @@ public struct NIOWebSocketConnector: WebSocketConnector {
                 connection.failed(error)
             }
         }
+        connection.attach(running)
         try await withTaskCancellationHandler {
             try await connection.waitUntilOpen()
         } onCancel: {
@@ -94,9 +95,18 @@ private final class NIOWebSocketConnection: WebSocketConnection, @unchecked Send
     private var queue: [Event] = []
     private var receiver: CheckedContinuation<Event, Never>?
     private var finished = false
+    /// The client's task: cancelled when a close is not answered in time.
+    private var running: Task<Void, Never>?
+    /// How long `close` lets the server answer its close frame before the connection is cut: a peer that is gone
+    /// never answers, and the client would otherwise wait for it as long as TCP does (many minutes).
+    static let closeGrace: Duration = .seconds(2)
 
     init(maximumMessageBytes: Int) {
         self.maximumMessageBytes = maximumMessageBytes
+    }
+
+    func attach(_ running: Task<Void, Never>) {
+        lock.withLock { self.running = running }
     }
 
     // MARK: From the client's handler
@@ -182,6 +192,11 @@ private final class NIOWebSocketConnection: WebSocketConnection, @unchecked Send
 
     func close(code: Int, reason: String) async {
         guard let outbound = lock.withLock({ outbound }) else { return }
+        let running = lock.withLock { self.running }
         try? await outbound.close(WebSocketErrorCode(codeNumber: code), reason: reason)
+        Task {
+            try? await Task.sleep(for: Self.closeGrace)
+            running?.cancel()
+        }
     }
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 
-/// `swift run -c release fgql-bench`: codegen, decoding, CLI latency and concurrency, each against a baseline
+/// `swift run -c release fgql-bench`: codegen, decoding, CLI latency, concurrency and subscriptions, each against a baseline
 /// measured in the same run; a table on standard output and, with `--json`, a report to compare runs with.
 @main
 struct FGQLBench: AsyncParsableCommand {
@@ -19,7 +19,7 @@ struct FGQLBench: AsyncParsableCommand {
 
 /// Which benchmarks exist, in the order they run.
 enum BenchmarkName: String, CaseIterable, ExpressibleByArgument {
-    case codegen, decode, cli, binary, concurrency
+    case codegen, decode, cli, binary, concurrency, subscriptions
 }
 
 extension FGQLBench {
@@ -41,6 +41,15 @@ extension FGQLBench {
         @Option(help: "Concurrent queries in the concurrency benchmark.")
         var queries = 1_000
 
+        @Option(help: "Mutation → event samples in the subscriptions benchmark (each also times one query).")
+        var eventSamples = 200
+
+        @Option(help: "Subscriptions on one socket in the subscriptions benchmark's throughput measure.")
+        var subscribers = 100
+
+        @Option(help: "Status changes each of those subscriptions receives.")
+        var statusChanges = 50
+
         @Option(help: ArgumentHelp("Also write the report as JSON to this file.", valueName: "file"))
         var json: String?
 
@@ -49,6 +58,10 @@ extension FGQLBench {
             guard cliRuns >= 1 else { throw ValidationError("--cli-runs must be at least 1.") }
             guard rows >= 1 else { throw ValidationError("--rows must be at least 1.") }
             guard queries >= 1 else { throw ValidationError("--queries must be at least 1.") }
+            guard eventSamples >= 1 else { throw ValidationError("--event-samples must be at least 1.") }
+            guard subscribers >= 1 else { throw ValidationError("--subscribers must be at least 1.") }
+            // More than the sandbox buffers for a subscriber that falls behind (64) could lose events and stall.
+            guard (1...60).contains(statusChanges) else { throw ValidationError("--status-changes must be 1–60.") }
         }
 
         func run() async throws {
@@ -65,6 +78,10 @@ extension FGQLBench {
                 case .cli: measurements += await CLIBenchmark(runs: cliRuns).run()
                 case .binary: measurements += BinaryBenchmark(runs: cliRuns).run()
                 case .concurrency: measurements += await ConcurrencyBenchmark(queries: queries).run()
+                case .subscriptions:
+                    measurements += await SubscriptionBenchmark(
+                        samples: eventSamples, subscribers: subscribers, changes: statusChanges
+                    ).run()
                 }
             }
             let report = BenchmarkReport(date: Date(), machine: Machine.current(), iterations: iterations, measurements: measurements)

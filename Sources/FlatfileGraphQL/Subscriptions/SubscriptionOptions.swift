@@ -28,16 +28,62 @@ public struct SubscriptionOptions: Sendable {
     /// How often and how patiently a dropped connection is opened again; `maximumRetries` consecutive failed
     /// attempts end every subscription with a transport error.
     public var reconnectPolicy: RetryPolicy
+    /// How a connection that went silent is noticed and treated as dropped (then reconnected).
+    public var keepAlive: SubscriptionKeepAlive
 
     public init(
         webSocketProtocol: GraphQLWebSocketProtocol? = nil, url: URL? = nil,
         reconnectPolicy: RetryPolicy = RetryPolicy(
-            maximumRetries: 6, initialBackoff: .milliseconds(500), maximumBackoff: .seconds(30))
+            maximumRetries: 6, initialBackoff: .milliseconds(500), maximumBackoff: .seconds(30)),
+        keepAlive: SubscriptionKeepAlive = SubscriptionKeepAlive()
     ) {
         self.webSocketProtocol = webSocketProtocol
         self.url = url
         self.reconnectPolicy = reconnectPolicy
+        self.keepAlive = keepAlive
     }
+}
+
+/// How a client notices a subscription socket whose peer is gone without closing it — a network that vanished, a
+/// laptop that slept, a NAT or proxy entry that expired — which otherwise looks open, silently, for many minutes:
+///
+/// - graphql-transport-ws: after `pingInterval` with no message from the server the client sends `ping`; when no
+///   message (the `pong`, or any other) follows within `timeout`, the connection counts as dropped and the
+///   subscriptions reconnect.
+/// - The legacy protocol has no client ping: its server's `ka` messages are the keep-alive. Once a `ka` has
+///   arrived, `timeout` with no message from the server counts as a dropped connection, as in
+///   subscriptions-transport-ws's own client (whose `timeout` is also 30 s). A server that never sends `ka` is
+///   never timed out.
+///
+/// Pings are on by default: events can be hours apart (a batch waiting for review), graphql-transport-ws
+/// servers do not ping on their own by default, and proxies commonly close connections idle for 60 s. A ping
+/// every 30 s costs one small frame each way; the spec requires every server to answer it.
+///
+/// ```swift
+/// var options = GraphQLClientOptions()
+/// options.subscriptions.keepAlive = SubscriptionKeepAlive(pingInterval: .seconds(15), timeout: .seconds(5))
+/// options.subscriptions.keepAlive = .off   // trust the socket
+/// ```
+public struct SubscriptionKeepAlive: Sendable {
+    /// graphql-transport-ws: how long the connection may be quiet before the client pings; `nil` never to ping.
+    public var pingInterval: Duration?
+    /// How long to wait for a message after a ping (graphql-transport-ws), or since the last message once a `ka`
+    /// arrived (legacy), before the connection counts as dropped; `nil` never to time out.
+    public var timeout: Duration?
+    /// What the two are measured on; a test passes a clock it moves itself.
+    public var clock: any Clock<Duration>
+
+    public init(
+        pingInterval: Duration? = .seconds(30), timeout: Duration? = .seconds(30),
+        clock: any Clock<Duration> = ContinuousClock()
+    ) {
+        self.pingInterval = pingInterval
+        self.timeout = timeout
+        self.clock = clock
+    }
+
+    /// No pings and no timeout: a connection ends only when its socket says so.
+    public static let off = SubscriptionKeepAlive(pingInterval: nil, timeout: nil)
 }
 
 /// The two wire protocols, by subprotocol name, and their messages as a client writes and reads them.
@@ -70,6 +116,9 @@ enum SubscriptionWire: String, Sendable {
     func complete(id: String) -> String {
         message(["id": .string(id), "type": self == .transportWS ? "complete" : "stop"])
     }
+
+    /// graphql-transport-ws only: the legacy protocol has no client ping.
+    var ping: String { message(["type": "ping"]) }
 
     func pong(_ payload: JSONValue?) -> String {
         var object: JSONObject = ["type": "pong"]

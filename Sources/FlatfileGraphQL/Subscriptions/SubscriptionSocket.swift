@@ -41,7 +41,8 @@ struct SubscriptionSink: Sendable {
 
 /// One WebSocket shared by all of a client's subscriptions: opened by the first, closed after the last ends.
 ///
-/// It authenticates with `connection_init`, multiplexes operations by id, answers pings, and after a dropped
+/// It authenticates with `connection_init`, multiplexes operations by id, answers pings, pings a quiet
+/// connection and treats one that stays silent as dropped (`SubscriptionKeepAlive`), and after a dropped
 /// connection reconnects with backoff and jitter and subscribes every active operation again under its id.
 /// Events are only ever read from the current socket, and the first event after a resubscription is dropped
 /// when it repeats the last one delivered (servers that replay the current state on subscribe), so a reconnect
@@ -77,6 +78,13 @@ actor SubscriptionSocket {
     private var connection: (any WebSocketConnection)?
     private var acknowledged = false
     private var running = false
+    /// Counts connections, so a keep-alive watch acts only on the one it was started for.
+    private var connectionNumber = 0
+    /// Messages read from the current connection, and whether one was a legacy `ka`: what the keep-alive watches.
+    private var messagesReceived = 0
+    private var keepAliveSeen = false
+    /// Why the keep-alive gave up on the current connection (it closed it), once it has.
+    private var silence: Ending?
 
     nonisolated let endpointURL: URL
     nonisolated let endpointAllowsInsecure: Bool
@@ -188,15 +196,29 @@ actor SubscriptionSocket {
             return .idle
         }
         self.connection = connection
+        connectionNumber += 1
+        (messagesReceived, keepAliveSeen, silence) = (0, false, nil)
+        let number = connectionNumber
+        let keepAlive = Task { await watchKeepAlive(connection, number: number) }
         defer {
+            keepAlive.cancel()
             self.connection = nil
             acknowledged = false
         }
         do {
-            try await connection.send(wire.connectionInit(endpoint.connectionParams(token: token)))
+            do {
+                try await connection.send(wire.connectionInit(endpoint.connectionParams(token: token)))
+            } catch {
+                // A server that refuses the subprotocol closes right after the upgrade (4406); when its close frame
+                // came first, the send fails, and only that frame says to fall back rather than reconnect.
+                return await whyItClosed(connection, token: token) ?? .lost(.connectionLost, "\(error)")
+            }
             while true {
-                switch try await connection.receive() {
+                let incoming = try await connection.receive()
+                if let silence { return silence }
+                switch incoming {
                 case .text(let text):
+                    messagesReceived += 1
                     guard let message = wire.incoming(text) else { continue }
                     if let ending = await handle(message, on: connection, token: token, onAcknowledged: onAcknowledged) {
                         return ending
@@ -206,7 +228,59 @@ actor SubscriptionSocket {
                 }
             }
         } catch {
-            return subscribers.isEmpty ? .idle : .lost(.connectionLost, "\(error)")
+            return silence ?? (subscribers.isEmpty ? .idle : .lost(.connectionLost, "\(error)"))
+        }
+    }
+
+    /// Pings a quiet graphql-transport-ws connection, and closes one that stays silent past the timeout, on the
+    /// legacy protocol once a `ka` has shown that its server sends them (see `SubscriptionKeepAlive`). Quiet is
+    /// judged per period: a message any time during one counts, so a ping goes out one to two intervals after the
+    /// last message. Ends when its task is cancelled, with its connection.
+    private func watchKeepAlive(_ connection: any WebSocketConnection, number: Int) async {
+        let keepAlive = endpoint.options.subscriptions.keepAlive
+        let period = wire == .transportWS ? keepAlive.pingInterval : keepAlive.timeout
+        guard let period else { return }
+        do {
+            while true {
+                let seen = messagesReceived
+                try await keepAlive.clock.sleep(for: period)
+                guard number == connectionNumber, messagesReceived == seen else { continue }
+                switch wire {
+                case .transportWS:
+                    try? await connection.send(wire.ping)
+                    guard let timeout = keepAlive.timeout else { continue }
+                    try await keepAlive.clock.sleep(for: timeout)
+                    // `seen`, not a count taken after the send: a pong may arrive while the ping is being sent.
+                    guard number == connectionNumber, messagesReceived == seen else { continue }
+                    return await giveUp(on: connection, "no answer to a ping within \(timeout)")
+                case .legacy:
+                    guard keepAliveSeen else { continue }
+                    return await giveUp(on: connection, "no keep-alive from the server within \(period)")
+                }
+            }
+        } catch {
+            // Cancelled: the connection has ended.
+        }
+    }
+
+    /// Ends a connection the keep-alive found silent: the receive loop reports it as lost, so it reconnects.
+    private func giveUp(on connection: any WebSocketConnection, _ reason: String) async {
+        guard !Task.isCancelled else { return }
+        silence = .lost(.timedOut, reason)
+        await connection.close(code: 1001, reason: "keep-alive timeout")
+    }
+
+    /// The close frame of a connection that can no longer be written to, if it received one: what came before it
+    /// is skipped. A connection whose send failed is ending, so its `receive` soon gives the end.
+    private func whyItClosed(_ connection: any WebSocketConnection, token: AccessToken?) async -> Ending? {
+        do {
+            while true {
+                if case .closed(let code, let reason) = try await connection.receive() {
+                    return ending(closeCode: code, reason: reason, token: token)
+                }
+            }
+        } catch {
+            return nil
         }
     }
 
@@ -225,7 +299,9 @@ actor SubscriptionSocket {
         case .connectionError(let message):
             await connection.close(code: 1000, reason: "connection_error")
             return .refused(token: token, message: message)
-        case .keepAlive, .pong:
+        case .keepAlive:
+            keepAliveSeen = true
+        case .pong:
             break
         case .ping(let payload):
             try? await connection.send(wire.pong(payload))

@@ -161,6 +161,9 @@ private final class OpeningDelegate: NSObject, URLSessionWebSocketDelegate, @unc
     }
 
     func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
+        // The session holds its delegate until it is invalidated, and its one task has ended: a connection the
+        // server closed is never closed by us, so without this each one would keep its session.
+        defer { session.finishTasksAndInvalidate() }
         if let response = task.response as? HTTPURLResponse, response.statusCode != 101 {
             finish(.failure(WebSocketUpgradeRefused(statusCode: response.statusCode)))
         } else {

@@ -169,6 +169,7 @@ public final class SandboxFaults: Sendable {
         var dropsAfterEvents: [Int] = []
         var openSockets: [Int: @Sendable () -> Void] = [:]
         var nextSocket = 0
+        var keepAliveMuted = false
     }
 
     private let webSockets = Locked(WebSocketFaults())
@@ -199,6 +200,18 @@ public final class SandboxFaults: Sendable {
         for close in closers { close() }
         return closers.count
     }
+
+    /// Makes every WebSocket fall silent as a connection whose server is gone would, while it stays open: no
+    /// `pong` to a client's `ping`, no legacy `ka` (pass `false` to end it). Events and other answers still go out.
+    ///
+    /// ```swift
+    /// sandbox.faults.muteWebSocketKeepAlive()   // the client's keep-alive should give up and reconnect
+    /// ```
+    public func muteWebSocketKeepAlive(_ muted: Bool = true) {
+        webSockets.withLock { $0.keepAliveMuted = muted }
+    }
+
+    var webSocketKeepAliveMuted: Bool { webSockets.withLock { $0.keepAliveMuted } }
 
     /// Whether to refuse the `connection_init` at hand.
     func takeConnectionInitRefusal() -> Bool {

@@ -211,6 +211,8 @@ public struct WebSocketActivity: Sendable, Equatable {
     public var eventsSent = 0
     /// Sockets the fault controls dropped.
     public var dropped = 0
+    /// graphql-transport-ws `ping` messages received (counted once answered, when they are).
+    public var pingsReceived = 0
 
     public init() {}
 }

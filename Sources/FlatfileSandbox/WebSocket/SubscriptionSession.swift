@@ -63,7 +63,8 @@ actor SubscriptionSession {
         case .connectionInit(let payload):
             return await initialise(payload)
         case .ping(let payload):
-            await send(.pong(payload: payload))
+            if !services.faults.webSocketKeepAliveMuted { await send(.pong(payload: payload)) }
+            services.statistics.recordWebSocket { $0.pingsReceived += 1 }
         case .pong, .keepAlive:
             break
         case .subscribe(let id, let payload):
@@ -134,11 +135,11 @@ actor SubscriptionSession {
         }
         await send(.connectionAck)
         if wire == .subscriptionsTransportWS {
-            await send(.keepAlive)
+            await sendKeepAlive()
             keepAlive = Task { [weak self] in
                 while !Task.isCancelled {
                     try? await Task.sleep(for: Self.keepAliveInterval)
-                    await self?.send(.keepAlive)
+                    await self?.sendKeepAlive()
                 }
             }
         }
@@ -193,6 +194,10 @@ actor SubscriptionSession {
             if !Task.isCancelled { await send(.complete(id: id)) }
         }
         if operations[id]?.serial == serial { operations.removeValue(forKey: id) }
+    }
+
+    private func sendKeepAlive() async {
+        if !services.faults.webSocketKeepAliveMuted { await send(.keepAlive) }
     }
 
     private func send(_ message: ServerMessage) async {
