@@ -13,7 +13,7 @@ struct FGQLBench: AsyncParsableCommand {
               swift run -c release fgql-bench
               swift run -c release fgql-bench codegen decode --iterations 10 --json report.json
             """,
-        subcommands: [Run.self, Readme.self, MeasureDecodeMemory.self],
+        subcommands: [Run.self, Page.self, MeasureDecodeMemory.self],
         defaultSubcommand: Run.self)
 }
 
