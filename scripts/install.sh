@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Builds a release `fgql` and installs it onto the PATH, for cron jobs, CI and shells outside this clone.
 #
-#   scripts/install.sh                    # into ~/.local/bin (no sudo needed)
-#   sudo scripts/install.sh --prefix /usr/local
+#   scripts/install.sh                         # into ~/.local/bin
+#   scripts/install.sh --prefix /opt/tools     # into /opt/tools/bin (a folder you can write)
 #
 # Run it again after `git pull` to update: the new binary replaces the old one in one rename, so a cron job never
 # starts a half-copied file. A file at the destination that is not an fgql is left alone unless --force.
@@ -13,16 +13,16 @@ set -euo pipefail
 usage() {
     cat <<'USAGE'
 usage: scripts/install.sh [--prefix DIR] [--force]
-  --prefix DIR   install DIR/bin/fgql (default: ~/.local)
+  --prefix DIR   install DIR/bin/fgql (default: ~/.local); DIR/bin must be writable by you
   --force        replace a file at DIR/bin/fgql even if it is not an fgql
 USAGE
 }
 
-prefix="${HOME:?HOME is not set: pass --prefix DIR}/.local"
+prefix=""
 force=0
 while [ $# -gt 0 ]; do
     case "$1" in
-        --prefix) [ $# -ge 2 ] || { echo "error: --prefix needs a folder, e.g. --prefix /usr/local" >&2; exit 2; }
+        --prefix) [ $# -ge 2 ] || { echo "error: --prefix needs a folder, e.g. --prefix /opt/tools" >&2; exit 2; }
                   prefix="$2"; shift 2 ;;
         --prefix=*) prefix="${1#--prefix=}"; shift ;;
         --force) force=1; shift ;;
@@ -30,6 +30,36 @@ while [ $# -gt 0 ]; do
         *) echo "error: unknown argument '$1'" >&2; usage >&2; exit 2 ;;
     esac
 done
+prefix="${prefix:-${HOME:?HOME is not set: pass --prefix DIR}/.local}"
+# Relative to where the script was called from, not to the clone it changes into below.
+case "$prefix" in /*) ;; *) prefix="$PWD/$prefix" ;; esac
+
+if [ -n "${SUDO_USER:-}" ] && [ "$(id -u)" = 0 ]; then
+    # A build as root leaves a root-owned .build behind that breaks the user's later builds.
+    echo "error: run this as yourself, not with sudo; to put fgql in a system folder, copy it after:" >&2
+    echo "       scripts/install.sh && sudo install -m 0755 ~/.local/bin/fgql /usr/local/bin/fgql" >&2
+    exit 2
+fi
+
+# Find out now, not after a build of many minutes, that the destination cannot be written.
+mkdir -p "$prefix/bin" 2>/dev/null || true
+if [ ! -d "$prefix/bin" ] || [ ! -w "$prefix/bin" ]; then
+    echo "error: cannot write to $prefix/bin; pass --prefix with a folder you can write (default ~/.local)" >&2
+    exit 1
+fi
+
+destination="$prefix/bin/fgql"
+is_fgql() {
+    local help limit=()
+    # macOS has no timeout(1) unless coreutils is installed; the check then runs without a limit.
+    command -v timeout >/dev/null && limit=(timeout 10)
+    help="$(${limit[@]+"${limit[@]}"} "$1" --help </dev/null 2>/dev/null || true)"
+    case "$help" in *"USAGE: fgql "*) return 0 ;; *) return 1 ;; esac
+}
+if [ -e "$destination" ] && [ "$force" = 0 ] && ! is_fgql "$destination"; then
+    echo "error: $destination exists and is not an fgql; move it away or pass --force to replace it" >&2
+    exit 1
+fi
 
 cd "$(dirname "$0")/.."
 command -v swift >/dev/null || { echo "error: swift is not on the PATH: install Swift 6 from https://swift.org/install" >&2; exit 1; }
@@ -55,17 +85,10 @@ echo "building: ${build[*]}" >&2
 "${build[@]}" >&2
 binary="$("${build[@]}" --show-bin-path)/fgql"
 
-destination="$prefix/bin/fgql"
-mkdir -p "$prefix/bin"
-if [ -e "$destination" ] && [ "$force" = 0 ] && ! "$destination" --help 2>/dev/null | grep -q '^USAGE: fgql '; then
-    echo "error: $destination exists and is not an fgql; move it away or pass --force to replace it" >&2
-    exit 1
-fi
-
 staged="$(mktemp "$prefix/bin/.fgql.XXXXXX")"
 trap 'rm -f "$staged"' EXIT
 cp "$binary" "$staged"
-# Symbols are for debugging this build only; stripped, the binary is a fraction of the size.
+# Symbols are for debugging this build only; stripped, the binary is half the size.
 if command -v strip >/dev/null; then strip "$staged" 2>/dev/null || true; fi
 chmod 0755 "$staged"
 mv -f "$staged" "$destination"

@@ -13,9 +13,9 @@ import Testing
 struct PluginFixtureTests {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
-    /// One folder per clone, so later runs reuse the build and two clones never share one.
-    static let copy = FileManager.default.temporaryDirectory
-        .appendingPathComponent("fgql-plugin-fixture-\(UInt32(truncatingIfNeeded: repository.path.hashValueStable))")
+    /// One folder per user and clone, so later runs reuse the build and two clones (or users) never share one.
+    static let copy = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "fgql-plugin-fixture-\(getuid())-\(UInt32(truncatingIfNeeded: repository.path.hashValueStable))")
     static var appSources: URL { copy.appendingPathComponent("Sources/BatchReport") }
     static let fixture = repository.appendingPathComponent("Tests/PluginFixture")
     /// The files the README's "Add fgql to your app" shows, as the fixture holds them.
@@ -48,11 +48,14 @@ struct PluginFixtureTests {
 
     /// Runs `swift <arguments>` in the copy; returns the exit status and the combined output.
     static func swift(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        try run(URL(fileURLWithPath: "/usr/bin/env"), ["swift"] + arguments + ["--package-path", copy.path])
+        let result = try run(URL(fileURLWithPath: "/usr/bin/env"), ["swift"] + arguments + ["--package-path", copy.path])
+        return (result.status, result.stdout + result.stderr)
     }
 
+    /// Runs `executable` from the copy's folder. Standard error goes through a file, so neither stream can fill its
+    /// pipe while the other is read.
     static func run(_ executable: URL, _ arguments: [String], environment: [String: String]? = nil) throws
-        -> (status: Int32, output: String)
+        -> (status: Int32, stdout: String, stderr: String)
     {
         let process = Process()
         process.executableURL = executable
@@ -62,12 +65,27 @@ struct PluginFixtureTests {
         // `swift test` holds, so from there this build would wait forever.
         process.currentDirectoryURL = copy
         let pipe = Pipe()
+        let errors = copy.appendingPathComponent(".stderr-\(UUID().uuidString)")
+        FileManager.default.createFile(atPath: errors.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: errors) }
+        let errorHandle = try FileHandle(forWritingTo: errors)
+        defer { try? errorHandle.close() }
         process.standardOutput = pipe
-        process.standardError = pipe
+        process.standardError = errorHandle
         try process.run()
         let output = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: output, as: UTF8.self))
+        return (process.terminationStatus, String(decoding: output, as: UTF8.self),
+                String(decoding: try Data(contentsOf: errors), as: UTF8.self))
+    }
+
+    /// This process's environment without Flatfile credentials and proxies (libcurl would send the app's loopback
+    /// request through a proxy), plus `extra`.
+    static func appEnvironment(_ extra: [String: String] = [:]) -> [String: String] {
+        let proxies: Set = ["http_proxy", "https_proxy", "all_proxy", "no_proxy"]
+        return ProcessInfo.processInfo.environment
+            .filter { !$0.key.hasPrefix("FLATFILE_") && !proxies.contains($0.key.lowercased()) }
+            .merging(extra) { $1 }
     }
 
     /// The modules the fixture's debug build compiled: SwiftPM makes a `NAME.build` folder for every module in the
@@ -111,30 +129,33 @@ struct PluginFixtureTests {
         let app = Self.copy.appendingPathComponent(".build/debug/BatchReport")
 
         let output = try await withSandbox { sandbox in
-            var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("FLATFILE_") }
-            environment["FLATFILE_API_URL"] = sandbox.baseURL.absoluteString
-            environment["FLATFILE_ACCESS_KEY_ID"] = SandboxDemo.accessKeyId
-            environment["FLATFILE_SECRET_ACCESS_KEY"] = SandboxDemo.secretAccessKey
-            environment["FLATFILE_LICENSE_KEY"] = SandboxDemo.licenseKey
-            return try Self.run(app, [], environment: environment)
+            try Self.run(app, [], environment: Self.appEnvironment([
+                "FLATFILE_API_URL": sandbox.baseURL.absoluteString,
+                "FLATFILE_ACCESS_KEY_ID": SandboxDemo.accessKeyId,
+                "FLATFILE_SECRET_ACCESS_KEY": SandboxDemo.secretAccessKey,
+                "FLATFILE_LICENSE_KEY": SandboxDemo.licenseKey,
+            ]))
         }
-        #expect(output.status == 0, "\(output.output)")
-        let lines = output.output.split(separator: "\n")
-        #expect(lines.count == 3, "\(output.output)")
+        #expect(output.status == 0, "\(output.stderr)")
+        let lines = output.stdout.split(separator: "\n")
+        #expect(lines.count == 3, "\(output.stdout)")
         #expect(lines.first == "\(Seeded.newestBatchId.uppercased()) submitted")
 
         // Without credentials the app says which variables to set, and never crashes.
-        let unconfigured = try Self.run(
-            app, [], environment: ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("FLATFILE_") })
+        let unconfigured = try Self.run(app, [], environment: Self.appEnvironment())
         #expect(unconfigured.status == 1)
-        #expect(unconfigured.output.hasPrefix("error: ") && unconfigured.output.contains("FLATFILE_ACCESS_KEY_ID"),
-                "\(unconfigured.output)")
+        #expect(unconfigured.stdout.isEmpty)
+        #expect(unconfigured.stderr.hasPrefix("error: ") && unconfigured.stderr.contains("FLATFILE_ACCESS_KEY_ID"),
+                "\(unconfigured.stderr)")
 
         // The app itself compiles only the runtime; the plugin's tool (built for this machine, suffixed "-tool")
         // compiles the generator and what it needs. Never the server stack or the CLI.
         let modules = try Self.compiledModules()
-        #expect(modules.filter { !$0.hasSuffix("-tool") } == ["FlatfileGraphQL", "BatchReport"], "\(modules.sorted())")
-        #expect(modules.isSuperset(of: ["GraphQLCodegen-tool", "fgql_codegen-tool", "GraphQL-tool"]), "\(modules.sorted())")
+        #expect(modules.filter { !$0.hasSuffix("-tool") } as Set == ["FlatfileGraphQL", "BatchReport"], "\(modules.sorted())")
+        #expect(modules.filter { $0.hasSuffix("-tool") } as Set == [
+            "GraphQLCodegen-tool", "GraphQLExecution-tool", "fgql_codegen-tool", "GraphQL-tool", "OrderedCollections-tool",
+            "InternalCollectionsUtilities-tool", "ArgumentParser-tool", "ArgumentParserToolInfo-tool",
+        ], "\(modules.sorted())")
         let serverStack = Self.serverStack(in: modules)
         #expect(serverStack.isEmpty, "the app compiled \(serverStack.sorted())")
     }
@@ -146,7 +167,9 @@ struct PluginFixtureTests {
         #expect(Set(before.keys) == ["recentBatches.graphql.swift", "batch.graphql.swift", "GraphQLSchemaTypes.swift"])
 
         let file = Self.appSources.appendingPathComponent("batch.graphql")
-        let edited = try String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: "id status", with: "id batchStatus: status")
+        let original = try String(contentsOf: file, encoding: .utf8)
+        let edited = original.replacingOccurrences(of: "id status", with: "id batchStatus: status")
+        try #require(edited != original, "batch.graphql no longer selects `id status`: change this edit with it")
         try edited.write(to: file, atomically: true, encoding: .utf8)
         let rebuild = try Self.build()
         #expect(rebuild.status == 0, "\(rebuild.output)")
@@ -208,10 +231,14 @@ struct CodeBlocks {
         var name: String?
         var previous: Substring = ""
         for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
-            if line.hasPrefix("```") {
+            if line.trimmingCharacters(in: .whitespaces).hasPrefix("```") {
                 if let lines = body {
-                    if let name { blocks.append((name, lines.map { $0 + "\n" }.joined())) }
+                    // The first block of a name is the one shown; an indented one (in a list) is not a file.
+                    if let name, !line.hasPrefix(" "), block(named: name) == nil {
+                        blocks.append((name, lines.map { $0 + "\n" }.joined()))
+                    }
                     body = nil
+                    previous = ""
                 } else {
                     body = []
                     name = Self.fileName(introducedBy: previous)
