@@ -115,23 +115,4 @@ struct KeepAliveTests {
             #expect(data.initializeEmptyBatch?.batchId == "b2")
         }
     }
-
-    /// Per-request latency against the sandbox, for comparing transports: `FGQL_MEASURE_LATENCY=1 swift test
-    /// --filter KeepAliveTests/sandboxLatency`. Not a pass/fail check — timings on a shared machine are noisy.
-    @Test("median latency of 200 sandbox queries (measurement only)",
-          .enabled(if: ProcessInfo.processInfo.environment["FGQL_MEASURE_LATENCY"] != nil))
-    func sandboxLatency() async throws {
-        try await withSandbox { sandbox in
-            let client = sandboxClient(sandbox)
-            _ = try await client.fetch(GetBatchesQuery())  // token exchanged, connection open
-            var samples: [Duration] = []
-            for _ in 0..<200 {
-                let started = ContinuousClock.now
-                _ = try await client.fetch(GetBatchesQuery())
-                samples.append(ContinuousClock.now - started)
-            }
-            samples.sort()
-            print("sandbox latency over 200 queries: median \(samples[100]), p90 \(samples[180]), max \(samples[199])")
-        }
-    }
 }
