@@ -207,12 +207,8 @@ struct SubscriptionTests {
     @Test func aQuietConnectionIsPingedAndOneWhosePongNeverComesIsDroppedAndReconnected() async throws {
         try await withSandbox { sandbox in
             let clock = SteppedClock()
-            let client = subscriptionClient(
-                sandbox, protocol: .graphQLTransportWS,
-                keepAlive: SubscriptionKeepAlive(pingInterval: .seconds(30), timeout: .seconds(10), clock: clock))
-            let batch = try await ImportSteps.newBatch(client)
-            var events = client.subscribe(BatchStatusUpdatedSubscription(batchId: batch.id)).makeAsyncIterator()
-            await sandbox.statistics.waitForWebSockets { $0.activeSubscriptions == 1 }
+            var (client, batch, events) = try await keepAliveSubscription(
+                sandbox, protocol: .graphQLTransportWS, pingInterval: .seconds(30), timeout: .seconds(10), clock: clock)
             sandbox.faults.muteWebSocketKeepAlive()
 
             await clock.step(by: .seconds(30))   // the interval with the acknowledgement in it
@@ -234,12 +230,8 @@ struct SubscriptionTests {
     @Test func aPongInTimeKeepsTheConnection() async throws {
         try await withSandbox { sandbox in
             let clock = SteppedClock()
-            let client = subscriptionClient(
-                sandbox, protocol: .graphQLTransportWS,
-                keepAlive: SubscriptionKeepAlive(pingInterval: .seconds(30), timeout: .seconds(10), clock: clock))
-            let batch = try await ImportSteps.newBatch(client)
-            var events = client.subscribe(BatchStatusUpdatedSubscription(batchId: batch.id)).makeAsyncIterator()
-            await sandbox.statistics.waitForWebSockets { $0.activeSubscriptions == 1 }
+            var (client, batch, events) = try await keepAliveSubscription(
+                sandbox, protocol: .graphQLTransportWS, pingInterval: .seconds(30), timeout: .seconds(10), clock: clock)
 
             await clock.step(by: .seconds(30))   // the interval with the acknowledgement in it
             await clock.step(by: .seconds(30))   // a quiet one: ping
@@ -261,12 +253,8 @@ struct SubscriptionTests {
     @Test func aLegacyServerWhoseKeepAlivesStopIsDroppedAfterTheTimeoutAndReconnected() async throws {
         try await withSandbox { sandbox in
             let clock = SteppedClock()
-            let client = subscriptionClient(
-                sandbox, protocol: .subscriptionsTransportWS,
-                keepAlive: SubscriptionKeepAlive(pingInterval: .seconds(5), timeout: .seconds(30), clock: clock))
-            let batch = try await ImportSteps.newBatch(client)
-            var events = client.subscribe(BatchStatusUpdatedSubscription(batchId: batch.id)).makeAsyncIterator()
-            await sandbox.statistics.waitForWebSockets { $0.activeSubscriptions == 1 }
+            var (client, batch, events) = try await keepAliveSubscription(
+                sandbox, protocol: .subscriptionsTransportWS, pingInterval: .seconds(5), timeout: .seconds(30), clock: clock)
             // The sandbox sends `ka` right after `connection_ack`; the event comes after it, so the client has it.
             let uploading = try await ImportSteps.startUpload(into: batch, with: client)
             #expect(try await events.next()?.batchStatusUpdated?.status == "uploading")
@@ -348,6 +336,21 @@ enum SubscriptionProtocolUnderTest: String, CaseIterable, Sendable, CustomTestSt
 
 /// A Flatfile client of the sandbox with SwiftNIO's WebSocket and quick reconnects, its tokens timed by `clock`,
 /// its keep-alive by `keepAlive`.
+/// A client whose keep-alive runs on `clock`, subscribed to a new batch's status changes; returns once the sandbox
+/// counts the subscription.
+func keepAliveSubscription(
+    _ sandbox: SandboxServer, protocol wire: GraphQLWebSocketProtocol, pingInterval: Duration, timeout: Duration,
+    clock: SteppedClock
+) async throws -> (GraphQLClient, ImportSteps.Batch, SubscriptionEvents<BatchStatusUpdatedSubscription.Data>.Iterator) {
+    let client = subscriptionClient(
+        sandbox, protocol: wire,
+        keepAlive: SubscriptionKeepAlive(pingInterval: pingInterval, timeout: timeout, clock: clock))
+    let batch = try await ImportSteps.newBatch(client)
+    let events = client.subscribe(BatchStatusUpdatedSubscription(batchId: batch.id)).makeAsyncIterator()
+    await sandbox.statistics.waitForWebSockets { $0.activeSubscriptions == 1 }
+    return (client, batch, events)
+}
+
 func subscriptionClient(
     _ sandbox: SandboxServer, protocol wire: GraphQLWebSocketProtocol, clock: ManualClock? = nil,
     keepAlive: SubscriptionKeepAlive = SubscriptionKeepAlive()
